@@ -1,0 +1,4 @@
+// The portal protocol's schemas. The reference server validates with them; the browser
+// imports their *types* only (`import type`), so none of this ships in the widgets.
+export * from './errors.js';
+export * from './info.js';
