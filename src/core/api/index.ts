@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './transport.js';
+export * from './client.js';

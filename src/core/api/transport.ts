@@ -1,0 +1,174 @@
+import { PortalApiError, codeForResponse, parseRetryAfter } from './errors.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface PortalRequest {
+  method: HttpMethod;
+  /** Path relative to the endpoint URL, starting with `/`. */
+  path: string;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Creates something: send an `Idempotency-Key` so a repeated request makes it once. */
+  idempotencyKey?: string;
+  /** Overrides the transport's default timeout. */
+  timeoutMs?: number;
+}
+
+/** The one seam between the widgets and the network. Fakes implement it in tests and stories. */
+export interface Transport {
+  send<T>(request: PortalRequest): Promise<T>;
+}
+
+export interface FetchTransportOptions {
+  /** The endpoint URL naming one practice, e.g. `https://portal.example.com/p/lakeside`. */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  getToken?: () => string | undefined;
+  getLocale?: () => string;
+  /** Called when a request that carried a session token is refused with 401. */
+  onUnauthorized?: (error: PortalApiError) => void;
+  timeoutMs?: number;
+  /** Extra attempts for safe GETs after a network failure, a timeout or a 502/503/504. */
+  retries?: number;
+  /** First backoff delay; doubles each retry, with jitter. */
+  retryDelayMs?: number;
+}
+
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+
+interface ErrorEnvelope {
+  error?: { code?: unknown; fields?: unknown };
+}
+
+export function createFetchTransport(options: FetchTransportOptions): Transport {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const retries = options.retries ?? 2;
+  const retryDelayMs = options.retryDelayMs ?? 400;
+
+  async function attempt<T>(request: PortalRequest): Promise<T> {
+    const token = options.getToken?.();
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const locale = options.getLocale?.();
+    if (locale) headers['Accept-Language'] = locale;
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(request.body);
+    }
+
+    const timeout = linkedTimeout(request.signal, request.timeoutMs ?? timeoutMs);
+    let response: Response;
+    try {
+      response = await doFetch(base + request.path, {
+        method: request.method,
+        headers,
+        body,
+        signal: timeout.signal,
+        credentials: 'omit',
+        cache: 'no-store',
+        referrerPolicy: 'no-referrer',
+      });
+    } catch (cause) {
+      if (request.signal?.aborted) throw request.signal.reason ?? cause;
+      throw new PortalApiError(timeout.timedOut() ? 'timeout' : 'network', { cause });
+    } finally {
+      timeout.dispose();
+    }
+
+    if (response.ok) {
+      if (response.status === 204) return undefined as T;
+      return (await response.json()) as T;
+    }
+    const error = await errorFrom(response);
+    if (token && error.status === 401) options.onUnauthorized?.(error);
+    throw error;
+  }
+
+  return {
+    async send<T>(request: PortalRequest): Promise<T> {
+      const maxAttempts = request.method === 'GET' ? retries + 1 : 1;
+      for (let n = 1; ; n++) {
+        try {
+          return await attempt<T>(request);
+        } catch (error) {
+          if (n >= maxAttempts || !isRetryable(error) || request.signal?.aborted) throw error;
+          await sleep(backoff(retryDelayMs, n), request.signal);
+        }
+      }
+    },
+  };
+}
+
+async function errorFrom(response: Response): Promise<PortalApiError> {
+  let envelope: ErrorEnvelope = {};
+  try {
+    envelope = (await response.json()) as ErrorEnvelope;
+  } catch {
+    // A proxy's HTML error page or an empty body: the status alone decides.
+  }
+  const reason = typeof envelope.error?.code === 'string' ? envelope.error.code : undefined;
+  return new PortalApiError(codeForResponse(response.status, reason), {
+    status: response.status,
+    reason,
+    fields: stringRecord(envelope.error?.fields),
+    retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
+  });
+}
+
+function stringRecord(value: unknown): Record<string, string> | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const out: Record<string, string> = {};
+  for (const [key, code] of Object.entries(value)) if (typeof code === 'string') out[key] = code;
+  return out;
+}
+
+function isRetryable(error: unknown): boolean {
+  if (!(error instanceof PortalApiError)) return false;
+  return error.code === 'network' || error.code === 'timeout' || RETRYABLE_STATUS.has(error.status ?? 0);
+}
+
+function backoff(firstMs: number, attemptNumber: number): number {
+  const exp = firstMs * 2 ** (attemptNumber - 1);
+  return exp / 2 + Math.random() * (exp / 2);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }
+    function onAbort() {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** An AbortSignal that fires on the caller's signal or after `ms`, whichever comes first. */
+function linkedTimeout(outer: AbortSignal | undefined, ms: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('The request timed out', 'TimeoutError'));
+  }, ms);
+  const onAbort = () => controller.abort(outer?.reason);
+  if (outer?.aborted) onAbort();
+  else outer?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose() {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    },
+  };
+}

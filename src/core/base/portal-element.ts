@@ -1,0 +1,110 @@
+import { LitElement, html, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { connect, type PortalConnection } from '../config.js';
+import type { PortalClient } from '../api/client.js';
+import { toPortalApiError, type PortalApiError } from '../api/errors.js';
+import type { SessionStore, SessionChangeEvent } from '../session/session-store.js';
+import type { SessionPersistence } from '../session/storage.js';
+import { describeError } from '../i18n/error-messages.js';
+import { followDocumentLanguage } from '../i18n/localization.js';
+import { PortalErrorEvent } from '../events.js';
+import { sharedStyles } from '../styles/shared.styles.js';
+import { SessionController } from './session-controller.js';
+import { configurationWarning } from './warnings.js';
+
+/**
+ * The thin base every widget stands on: the `endpoint` and `session-persistence`
+ * attributes, the shared client and session for that endpoint, shared styles, and the
+ * renderers for the states every widget has (loading, error, signed out).
+ *
+ * @slot signed-out - Shown instead of the widget while nobody is signed in.
+ * @csspart status - A loading or informational message.
+ * @csspart error - An error message and its retry button.
+ * @csspart retry-button - The "Try again" button of an error.
+ */
+export abstract class PortalElement extends LitElement {
+  static override styles: CSSResultGroup = sharedStyles;
+
+  /** The portal endpoint URL naming one practice, e.g. `https://portal.example.com/p/lakeside`. */
+  @property() endpoint = '';
+
+  /** Where the sign-in is kept: `tab` (survives a reload, ends with the tab) or `memory`. */
+  @property({ attribute: 'session-persistence' }) sessionPersistence: SessionPersistence = 'tab';
+
+  #connection: PortalConnection | undefined;
+
+  protected readonly sessionController = new SessionController(this, (event) => this.sessionChanged(event));
+
+  constructor() {
+    super();
+    // Instead of the @localized() decorator: it works for every subclass, and cannot be
+    // applied in the wrong order relative to the element's registration.
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    followDocumentLanguage();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('endpoint') || changed.has('sessionPersistence') || !this.#connection) {
+      this.#connection = this.endpoint ? connect(this.endpoint, this.sessionPersistence) : undefined;
+      this.sessionController.observe(this.#connection?.session);
+      configurationWarning(this.localName, this.endpoint);
+    }
+  }
+
+  /** The connection for this element's endpoint, or undefined when none is set. */
+  protected get connection(): PortalConnection | undefined {
+    return this.#connection;
+  }
+
+  /** The client for this element's endpoint. Elements reach the network only through it. */
+  protected get client(): PortalClient | undefined {
+    return this.#connection?.client;
+  }
+
+  protected get session(): SessionStore | undefined {
+    return this.#connection?.session;
+  }
+
+  /** Called when the shared session changes; subclasses drop what they showed on sign-out. */
+  protected sessionChanged(_event: SessionChangeEvent): void {}
+
+  /** Tell the host page something failed: ids and codes only. */
+  protected emitError(operation: string, error: unknown): PortalApiError {
+    const apiError = toPortalApiError(error);
+    this.dispatchEvent(new PortalErrorEvent({ operation, code: apiError.code }));
+    return apiError;
+  }
+
+  protected renderLoading(text: string = msg('Loading…', { id: 'portal.loading' })): TemplateResult {
+    return html`<p class="state" role="status" part="status">${text}</p>`;
+  }
+
+  protected renderError(error: unknown, retry?: () => void): TemplateResult {
+    return html`<div class="state" data-kind="error" role="alert" part="error">
+      <p>${describeError(toPortalApiError(error))}</p>
+      ${retry
+        ? html`<button class="button" data-variant="secondary" part="retry-button" @click=${retry}>
+            ${msg('Try again', { id: 'portal.retry' })}
+          </button>`
+        : null}
+    </div>`;
+  }
+
+  protected renderSignedOut(): TemplateResult {
+    return html`<slot name="signed-out"
+      ><p class="state" part="status">${msg('Please sign in to continue.', { id: 'portal.signed-out' })}</p></slot
+    >`;
+  }
+
+  protected renderMissingEndpoint(): TemplateResult {
+    return html`<p class="state" data-kind="error" role="alert" part="error">
+      ${msg('This part of the portal is not set up yet.', { id: 'portal.not-configured' })}
+    </p>`;
+  }
+}

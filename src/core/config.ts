@@ -1,0 +1,77 @@
+import { PortalClient } from './api/client.js';
+import { createFetchTransport, type Transport } from './api/transport.js';
+import { SessionStore } from './session/session-store.js';
+import { memoryStorage, tabStorage, type SessionPersistence } from './session/storage.js';
+import { getLocale } from './i18n/localization.js';
+
+export interface PortalConnection {
+  readonly endpoint: string;
+  readonly client: PortalClient;
+  readonly session: SessionStore;
+  readonly persistence: SessionPersistence;
+}
+
+export interface PortalConfig {
+  /** A fetch to use instead of the global one (a host's instrumented fetch, say). */
+  fetch?: typeof fetch;
+  /** Milliseconds before a request gives up. */
+  timeoutMs?: number;
+  /** Replaces the network entirely (tests, stories, a host's own back end). */
+  transport?: (endpoint: string, session: SessionStore) => Transport;
+}
+
+let config: PortalConfig = {};
+const connections = new Map<string, PortalConnection>();
+
+/**
+ * Page-wide settings for every widget. Call it before the widgets connect; it drops the
+ * connections made so far, so widgets created afterwards use the new settings.
+ */
+export function configurePortal(next: PortalConfig): void {
+  config = { ...config, ...next };
+  connections.clear();
+}
+
+/** Forget every connection and setting (tests). */
+export function resetPortal(): void {
+  config = {};
+  connections.clear();
+}
+
+/** `https://x/p/a/` and `https://x/p/a` name the same endpoint, so they share one session. */
+export function normalizeEndpoint(endpoint: string): string {
+  try {
+    const url = new URL(endpoint, globalThis.location?.href);
+    url.hash = '';
+    url.search = '';
+    return url.href.replace(/\/+$/, '');
+  } catch {
+    return endpoint.trim().replace(/\/+$/, '');
+  }
+}
+
+/**
+ * The connection (client + session) for one endpoint. The first widget to ask decides the
+ * session persistence; later widgets for the same endpoint share it.
+ */
+export function connect(endpoint: string, persistence: SessionPersistence = 'tab'): PortalConnection {
+  const key = normalizeEndpoint(endpoint);
+  const existing = connections.get(key);
+  if (existing) return existing;
+
+  const storage = persistence === 'memory' ? memoryStorage() : tabStorage(`portal-session:${key}`);
+  const session = new SessionStore(storage);
+  const transport =
+    config.transport?.(key, session) ??
+    createFetchTransport({
+      baseUrl: key,
+      fetch: config.fetch,
+      timeoutMs: config.timeoutMs,
+      getToken: () => session.token,
+      getLocale,
+      onUnauthorized: (error) => session.clear(error.code === 'session_expired' ? 'expired' : 'signed-out'),
+    });
+  const connection: PortalConnection = { endpoint: key, client: new PortalClient(transport), session, persistence };
+  connections.set(key, connection);
+  return connection;
+}

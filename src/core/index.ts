@@ -1,0 +1,10 @@
+export * from './api/index.js';
+export * from './session/index.js';
+export * from './events.js';
+export { configurePortal, connect, normalizeEndpoint, resetPortal, type PortalConfig, type PortalConnection } from './config.js';
+export { getLocale, setPortalLocale, followDocumentLanguage, resolveLocale, type PortalLocale } from './i18n/localization.js';
+export { describeError } from './i18n/error-messages.js';
+export { PortalElement } from './base/portal-element.js';
+export { SessionController } from './base/session-controller.js';
+export { sharedStyles } from './styles/shared.styles.js';
+export { tokens, TOKEN_NAMES } from './styles/tokens.styles.js';

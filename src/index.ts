@@ -1,0 +1,4 @@
+// The package's public API: classes, events, configuration and types. Importing it
+// registers no element; import `./define.js` (or one element's define file) for that.
+export * from './core/index.js';
+export type * from './contract/index.js';

@@ -1,0 +1,24 @@
+import { expect } from '@open-wc/testing';
+import { PORTAL_EVENTS, PortalErrorEvent } from '../../src/core/events.js';
+
+describe('events', () => {
+  it('every event class fires under its declared name, bubbling and composed', () => {
+    const samples: Record<string, () => Event> = {
+      [PortalErrorEvent.type]: () => new PortalErrorEvent({ operation: 'getInfo', code: 'network' }),
+    };
+    for (const EventClass of PORTAL_EVENTS) {
+      const make = samples[EventClass.type];
+      expect(make, `a sample for ${EventClass.type}`).to.be.a('function');
+      const event = make();
+      expect(event.type).to.equal(EventClass.type);
+      expect(event.type.startsWith('portal-')).to.equal(true);
+      expect(event.bubbles).to.equal(true);
+      expect(event.composed).to.equal(true);
+    }
+  });
+
+  it('keeps portal-error details to ids and codes', () => {
+    const event = new PortalErrorEvent({ operation: 'getInfo', code: 'server' });
+    expect(Object.keys(event.detail).sort()).to.deep.equal(['code', 'operation']);
+  });
+});

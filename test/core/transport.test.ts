@@ -1,0 +1,180 @@
+import { expect } from '@open-wc/testing';
+import { createFetchTransport } from '../../src/core/api/transport.js';
+import { PortalApiError } from '../../src/core/api/errors.js';
+
+type Call = { url: string; init: RequestInit };
+
+function fakeFetch(...answers: Array<Response | Error | ((init: RequestInit) => Promise<Response>)>) {
+  const calls: Call[] = [];
+  const fetch = (async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    const next = answers.length > 1 ? answers.shift()! : answers[0];
+    if (next instanceof Error) throw next;
+    if (typeof next === 'function') return next(init);
+    return next.clone();
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+const errorBody = (code: string, fields?: Record<string, string>) => ({ error: { code, message: 'dev text', fields } });
+
+async function rejection(promise: Promise<unknown>): Promise<PortalApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as PortalApiError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('createFetchTransport', () => {
+  it('sends JSON with the token, the locale and an idempotency key, and no credentials', async () => {
+    const { fetch, calls } = fakeFetch(json(201, { ok: true }));
+    const transport = createFetchTransport({
+      baseUrl: 'https://portal.test/p/a/',
+      fetch,
+      getToken: () => 'tok',
+      getLocale: () => 'es',
+    });
+    const result = await transport.send({ method: 'POST', path: '/things', body: { a: 1 }, idempotencyKey: 'k1' });
+    expect(result).to.deep.equal({ ok: true });
+    expect(calls[0].url).to.equal('https://portal.test/p/a/things');
+    const headers = calls[0].init.headers as Record<string, string>;
+    expect(headers.Authorization).to.equal('Bearer tok');
+    expect(headers['Accept-Language']).to.equal('es');
+    expect(headers['Idempotency-Key']).to.equal('k1');
+    expect(headers['Content-Type']).to.equal('application/json');
+    expect(calls[0].init.body).to.equal('{"a":1}');
+    expect(calls[0].init.credentials).to.equal('omit');
+  });
+
+  it('sends a GET without a token as a simple request (no Authorization, no Content-Type)', async () => {
+    const { fetch, calls } = fakeFetch(json(200, {}));
+    await createFetchTransport({ baseUrl: 'https://portal.test/p/a', fetch }).send({ method: 'GET', path: '/info' });
+    const headers = calls[0].init.headers as Record<string, string>;
+    expect(headers).to.not.have.property('Authorization');
+    expect(headers).to.not.have.property('Content-Type');
+  });
+
+  const cases: Array<[number, string | undefined, string]> = [
+    [400, 'validation', 'validation'],
+    [401, 'unauthorized', 'unauthorized'],
+    [401, 'session_expired', 'session_expired'],
+    [403, 'forbidden', 'forbidden'],
+    [404, 'not_found', 'not_found'],
+    [409, 'conflict', 'conflict'],
+    [413, 'payload_too_large', 'payload_too_large'],
+    [415, 'unsupported_media_type', 'unsupported_type'],
+    [422, undefined, 'validation'],
+    [500, 'server', 'server'],
+    [418, undefined, 'server'],
+  ];
+  for (const [status, reason, code] of cases) {
+    it(`maps HTTP ${status}${reason ? ` (${reason})` : ''} to "${code}"`, async () => {
+      const { fetch } = fakeFetch(json(status, reason ? errorBody(reason) : {}));
+      const error = await rejection(createFetchTransport({ baseUrl: 'https://p.test', fetch }).send({ method: 'POST', path: '/x' }));
+      expect(error).to.be.instanceOf(PortalApiError);
+      expect(error.code).to.equal(code);
+      expect(error.status).to.equal(status);
+      expect(error.message).to.not.contain('dev text');
+    });
+  }
+
+  it('keeps per-field validation codes and the server reason', async () => {
+    const { fetch } = fakeFetch(json(400, errorBody('validation', { email: 'invalid' })));
+    const error = await rejection(createFetchTransport({ baseUrl: 'https://p.test', fetch }).send({ method: 'POST', path: '/x' }));
+    expect(error.fields).to.deep.equal({ email: 'invalid' });
+    expect(error.reason).to.equal('validation');
+  });
+
+  it('reads Retry-After on 429', async () => {
+    const { fetch } = fakeFetch(json(429, errorBody('rate_limited'), { 'Retry-After': '42' }));
+    const error = await rejection(createFetchTransport({ baseUrl: 'https://p.test', fetch }).send({ method: 'POST', path: '/x' }));
+    expect(error.code).to.equal('rate_limited');
+    expect(error.retryAfter).to.equal(42);
+  });
+
+  it('copes with a non-JSON error page', async () => {
+    const { fetch } = fakeFetch(new Response('<html>Bad gateway</html>', { status: 502 }));
+    const error = await rejection(
+      createFetchTransport({ baseUrl: 'https://p.test', fetch, retries: 0 }).send({ method: 'GET', path: '/x' }),
+    );
+    expect(error.code).to.equal('server');
+  });
+
+  it('retries a safe GET twice after network failures, then succeeds', async () => {
+    const { fetch, calls } = fakeFetch(new TypeError('Failed to fetch'), json(503, {}), json(200, { n: 1 }));
+    const transport = createFetchTransport({ baseUrl: 'https://p.test', fetch, retryDelayMs: 1 });
+    expect(await transport.send({ method: 'GET', path: '/x' })).to.deep.equal({ n: 1 });
+    expect(calls).to.have.length(3);
+  });
+
+  it('gives up on a GET after two retries with "network"', async () => {
+    const { fetch, calls } = fakeFetch(new TypeError('Failed to fetch'));
+    const error = await rejection(
+      createFetchTransport({ baseUrl: 'https://p.test', fetch, retryDelayMs: 1 }).send({ method: 'GET', path: '/x' }),
+    );
+    expect(error.code).to.equal('network');
+    expect(calls).to.have.length(3);
+  });
+
+  it('never retries a POST', async () => {
+    const { fetch, calls } = fakeFetch(new TypeError('Failed to fetch'));
+    const error = await rejection(
+      createFetchTransport({ baseUrl: 'https://p.test', fetch, retryDelayMs: 1 }).send({ method: 'POST', path: '/x' }),
+    );
+    expect(error.code).to.equal('network');
+    expect(calls).to.have.length(1);
+  });
+
+  it('does not retry a 4xx', async () => {
+    const { fetch, calls } = fakeFetch(json(404, errorBody('not_found')));
+    await rejection(createFetchTransport({ baseUrl: 'https://p.test', fetch, retryDelayMs: 1 }).send({ method: 'GET', path: '/x' }));
+    expect(calls).to.have.length(1);
+  });
+
+  it('times out with "timeout"', async () => {
+    const hang = (init: RequestInit) =>
+      new Promise<Response>((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)));
+    const { fetch } = fakeFetch(hang);
+    const error = await rejection(
+      createFetchTransport({ baseUrl: 'https://p.test', fetch, timeoutMs: 20, retries: 0 }).send({ method: 'GET', path: '/x' }),
+    );
+    expect(error.code).to.equal('timeout');
+  });
+
+  it("passes the caller's abort through as an abort, not a portal error", async () => {
+    const hang = (init: RequestInit) =>
+      new Promise<Response>((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)));
+    const { fetch } = fakeFetch(hang);
+    const controller = new AbortController();
+    const pending = createFetchTransport({ baseUrl: 'https://p.test', fetch }).send({
+      method: 'GET',
+      path: '/x',
+      signal: controller.signal,
+    });
+    controller.abort(new DOMException('stop', 'AbortError'));
+    const error = (await rejection(pending)) as unknown as DOMException;
+    expect(error).to.not.be.instanceOf(PortalApiError);
+    expect(error.name).to.equal('AbortError');
+  });
+
+  it('reports a 401 to onUnauthorized only when a token was sent', async () => {
+    const seen: string[] = [];
+    const { fetch } = fakeFetch(json(401, errorBody('session_expired')));
+    let token: string | undefined = 'tok';
+    const transport = createFetchTransport({
+      baseUrl: 'https://p.test',
+      fetch,
+      getToken: () => token,
+      onUnauthorized: (e) => seen.push(e.code),
+    });
+    await rejection(transport.send({ method: 'POST', path: '/x' }));
+    token = undefined;
+    await rejection(transport.send({ method: 'POST', path: '/x' }));
+    expect(seen).to.deep.equal(['session_expired']);
+  });
+});
