@@ -1,0 +1,93 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import type { PortalApp } from './app-types.js';
+import type { Clock } from './clock.js';
+import type { AppConfig } from './config.js';
+import type { Db } from './db/open.js';
+import { loggerOptions, type LoggerOption } from './logging.js';
+import { requireAdminToken } from './plugins/admin-auth.js';
+import { installBodyParsing } from './plugins/body-parsing.js';
+import { installCors } from './plugins/cors.js';
+import { installErrorHandling } from './plugins/error-handler.js';
+import { installOpenApi } from './plugins/openapi.js';
+import { installPracticeResolver, requireKnownPractice } from './plugins/practice-resolver.js';
+import { installRateLimit } from './plugins/rate-limit.js';
+import { installSecurityHeaders } from './plugins/security-headers.js';
+import { adminSettingsRoutes } from './routes/admin-settings.js';
+import { devOutboxRoutes } from './routes/dev-outbox.js';
+import { healthRoutes } from './routes/health.js';
+import { infoRoutes } from './routes/info.js';
+import { openApiRoutes } from './routes/openapi.js';
+
+export type { PortalApp } from './app-types.js';
+
+export interface BuildAppOptions {
+  db: Db;
+  clock: Clock;
+  config: AppConfig;
+  /** Defaults to JSON logs at `info` on stdout; `false` for none. */
+  logger?: LoggerOption;
+}
+
+/** The protocol version in the OpenAPI document; bump it with breaking protocol changes. */
+export const PROTOCOL_VERSION = '0.1.0';
+
+/**
+ * Builds the portal endpoint: one server for many practices, each under `/p/:practice`.
+ * The returned instance is not listening; call `listen()` or use `inject()` in tests.
+ *
+ * The order below is the order of the app-wide onRequest hooks, and it matters:
+ * security headers → resolve the practice from the URL → CORS (needs the practice's
+ * allow-list; answers preflights) → rate limit (after CORS, so a 429 is readable by the
+ * widget) → per-scope checks (unknown practice → 404, admin token → 401).
+ */
+export async function buildApp({ db, clock, config, logger }: BuildAppOptions): Promise<PortalApp> {
+  const app = Fastify({
+    logger: loggerOptions(logger),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    // On close, drop idle keep-alive sockets at once and let in-flight requests finish.
+    forceCloseConnections: 'idle',
+    // A request that still arrives on a busy keep-alive socket while closing is served
+    // normally (the database closes only after the server): Fastify's own 503 for it would
+    // bypass CORS, the security headers and the error shape.
+    return503OnClosing: false,
+    // Slow clients cannot hold a request open forever (F12). Uploads will need their own limit.
+    requestTimeout: 120_000,
+    ajv: {
+      // All errors, so a form learns every bad field at once; bodies are capped at bodyLimit,
+      // which bounds the extra work.
+      customOptions: { allErrors: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installSecurityHeaders(app);
+  installPracticeResolver(app, db);
+  await installCors(app);
+  await installRateLimit(app, config);
+  installBodyParsing(app);
+  installErrorHandling(app);
+  await installOpenApi(app, PROTOCOL_VERSION);
+
+  await app.register(healthRoutes, { db, clock });
+  await app.register(openApiRoutes);
+  await app.register(
+    async (practiceScope) => {
+      practiceScope.addHook('onRequest', requireKnownPractice);
+      await practiceScope.register(infoRoutes);
+      await practiceScope.register(
+        async (adminScope) => {
+          adminScope.addHook('onRequest', requireAdminToken({ adminToken: config.adminToken, db, clock }));
+          await adminScope.register(adminSettingsRoutes);
+        },
+        { prefix: '/admin' },
+      );
+    },
+    { prefix: '/p/:practice' },
+  );
+  if (config.mode === 'development') await app.register(devOutboxRoutes, { db });
+
+  return app;
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+
+export type Mode = 'development' | 'production';
+
+/** What the HTTP app itself needs. Entry points read it from the environment; tests build it. */
+export interface AppConfig {
+  mode: Mode;
+  /** Bearer token for `/p/:practice/admin/...`. Server-wide, not per practice. */
+  adminToken: string;
+  /** JSON bodies larger than this are refused with 413 before parsing. */
+  bodyLimitBytes: number;
+  /** Global per-IP, per-practice request budget. */
+  rateLimit: { max: number; windowMs: number };
+  /** Trust X-Forwarded-For (only behind a proxy you run); decides what `request.ip` is. */
+  trustProxy: boolean;
+}
+
+/** Everything an entry point (main.ts, dev.ts) needs on top of the app's own config. */
+export interface ServerConfig extends AppConfig {
+  dataDir: string;
+  host: string;
+  endpointPort: number;
+  demoPort: number;
+  smtpUrl: string | undefined;
+  /** How the world reaches the endpoint, e.g. https://portal.example.com (no trailing slash). */
+  publicEndpointUrl: string | undefined;
+  logLevel: string;
+}
+
+export const DEFAULT_BODY_LIMIT_BYTES = 100 * 1024;
+
+/** 300 requests a minute per IP and practice is far above what one person's widgets send. */
+export const DEFAULT_RATE_LIMIT = { max: 300, windowMs: 60_000 } as const;
+
+/**
+ * The demo and the e2e tests drive many widgets from one loopback address, so development
+ * gets a roomier budget; the limiter still runs, so its headers and 429s stay exercised.
+ */
+export const DEVELOPMENT_RATE_LIMIT = { max: 3000, windowMs: 60_000 } as const;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the server configuration from environment variables; `mode` is decided by the entry point. */
+export function readServerConfig(env: NodeJS.ProcessEnv, defaultMode: Mode): ServerConfig {
+  const mode = parseMode(env.MODE?.trim() || defaultMode); // an empty variable counts as unset
+  const adminToken = env.ADMIN_TOKEN?.trim() || (mode === 'development' ? generateAdminToken() : '');
+  if (!adminToken) throw new ConfigError('ADMIN_TOKEN is required in production.');
+  if (mode === 'production' && adminToken.length < 32) {
+    throw new ConfigError('ADMIN_TOKEN must be at least 32 characters.');
+  }
+  const defaults = mode === 'development' ? DEVELOPMENT_RATE_LIMIT : DEFAULT_RATE_LIMIT;
+  return {
+    mode,
+    adminToken,
+    bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
+    rateLimit: {
+      max: parsePositiveInt(env.RATE_LIMIT_MAX, defaults.max, 'RATE_LIMIT_MAX'),
+      windowMs: defaults.windowMs,
+    },
+    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    dataDir: env.DATA_DIR?.trim() || '.data',
+    host: env.HOST?.trim() || 'localhost',
+    endpointPort: parsePort(env.ENDPOINT_PORT, 8081, 'ENDPOINT_PORT'),
+    demoPort: parsePort(env.PORT, 8080, 'PORT'),
+    smtpUrl: env.SMTP_URL?.trim() || undefined,
+    publicEndpointUrl: parsePublicUrl(env.PUBLIC_ENDPOINT_URL),
+    logLevel: env.LOG_LEVEL?.trim() || (mode === 'development' ? 'warn' : 'info'),
+  };
+}
+
+/** 32 random bytes, hex: what development prints at start and the console page embeds. */
+export function generateAdminToken(): string {
+  return randomBytes(32).toString('hex');
+}
+
+function parseMode(value: string): Mode {
+  if (value === 'development' || value === 'production') return value;
+  throw new ConfigError(`MODE must be "development" or "production", not "${value}".`);
+}
+
+function parsePort(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`${name} must be a port number.`);
+  return port;
+}
+
+function parsePositiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer.`);
+  return n;
+}
+
+function parsePublicUrl(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new ConfigError('PUBLIC_ENDPOINT_URL must be an absolute URL.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('PUBLIC_ENDPOINT_URL must be http(s).');
+  return url.href.replace(/\/+$/, '');
+}

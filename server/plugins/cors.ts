@@ -1,0 +1,41 @@
+import cors from '@fastify/cors';
+import type { PortalApp } from '../app-types.js';
+import { isAllowedOrigin } from '../origin.js';
+
+export const CORS_METHODS = ['GET', 'POST', 'PUT', 'DELETE'];
+export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Accept-Language', 'Idempotency-Key'];
+export const CORS_EXPOSED_HEADERS = ['Retry-After'];
+/** Two hours, Chromium's cap: widgets then pay for a preflight at most once per 2 h per URL. */
+export const CORS_MAX_AGE_SECONDS = 7200;
+
+/**
+ * CORS with an exact allow-list per practice (R27). The practice was resolved from the URL
+ * just before; its `allowedOrigins` decide. Everything else (another tenant's origin, a
+ * downgrade, a look-alike suffix, a port variant, `null`, no Origin at all) gets no CORS
+ * headers, and a refused preflight falls through to 404. The plugin adds `Vary: Origin`
+ * to every response because the delegator makes the answer depend on the Origin.
+ */
+export async function installCors(app: PortalApp): Promise<void> {
+  await app.register(cors, {
+    hook: 'onRequest',
+    delegator(request, callback) {
+      const allowed = request.practice?.allowedOrigins ?? [];
+      callback(null, isAllowedOrigin(request.headers.origin, allowed) ? GRANT : REFUSE);
+    },
+  });
+}
+
+/**
+ * `origin: true` reflects the request's Origin. It is returned only after the exact match
+ * above, so what is echoed is always one entry of the allow-list, never `*`.
+ */
+const GRANT = Object.freeze({
+  origin: true,
+  methods: CORS_METHODS,
+  allowedHeaders: CORS_ALLOWED_HEADERS,
+  exposedHeaders: CORS_EXPOSED_HEADERS,
+  maxAge: CORS_MAX_AGE_SECONDS,
+  credentials: false, // bearer tokens, no cookies (R26 mode B)
+  strictPreflight: true,
+});
+const REFUSE = Object.freeze({ origin: false });

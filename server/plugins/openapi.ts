@@ -1,0 +1,80 @@
+import swagger from '@fastify/swagger';
+import { ErrorBody, Health, PracticeInfo, PracticeSettings } from '../../src/contract/index.js';
+import type { PortalApp } from '../app-types.js';
+
+const DESCRIPTION = `The HTTP/JSON protocol between the client-portal widgets and a portal endpoint.
+
+The endpoint URL names one practice: every path below \`/p/{practice}\` is relative to it.
+Errors are always \`{ "error": { "code", "message", "fields"? } }\`; widgets map the stable
+\`code\` to localized text and never show \`message\`.
+
+Browsers may call a practice's paths only from the exact origins on its allow-list (CORS).`;
+
+/** Schemas with an $id, registered once so routes `$ref` them and they become named components. */
+const SHARED_SCHEMAS = [ErrorBody, PracticeInfo, PracticeSettings, Health];
+
+/**
+ * OpenAPI 3.1 generated from the route schemas (@fastify/swagger), served at `/openapi.json`
+ * and written to `docs/openapi.json` by `scripts/write-openapi.ts`. Must be installed before
+ * any route so it sees them all.
+ */
+export async function installOpenApi(app: PortalApp, version: string): Promise<void> {
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Client portal endpoint',
+        version,
+        description: DESCRIPTION,
+        license: { name: 'MIT', identifier: 'MIT' },
+      },
+      // Relative: paths resolve against whichever endpoint serves this document (`/openapi.json`).
+      servers: [{ url: '/', description: 'The endpoint serving this document.' }],
+      tags: [
+        { name: 'practice', description: 'Public facts about a practice; no sign-in needed.' },
+        { name: 'admin', description: 'The practice side (clinician console, tests); needs the admin token.' },
+        { name: 'operations', description: 'Health and discovery for operators.' },
+      ],
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'A session token from sign-in. The widgets keep it in memory only (no cookies, no storage); ' +
+              'it expires after the idle or absolute timeout of the practice.',
+          },
+          adminBearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'The admin token from the server configuration (`ADMIN_TOKEN`). Never give it to clients.',
+          },
+        },
+      },
+      // Client routes need a session unless they say otherwise (`security: []`).
+      security: [{ bearer: [] }],
+    },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
+  });
+}
+
+/** Object keys sorted recursively (arrays keep their order): the same document serialises the same way. */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}
+
+/** The OpenAPI document with a stable key order; what `/openapi.json` serves and the script writes. */
+export function openApiDocument(app: PortalApp): unknown {
+  return sortKeys(app.swagger());
+}

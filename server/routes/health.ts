@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Health } from '../../src/contract/index.js';
+import type { Clock } from '../clock.js';
+import { loadMigrations, schemaVersion } from '../db/migrate.js';
+import type { Db } from '../db/open.js';
+import { summarizeUndelivered } from '../repos/outbox.js';
+import { errorResponses, ref } from '../schemas.js';
+
+/** A queued mail not picked up within this long means no worker is running. */
+const MAIL_OVERDUE_GRACE_MS = 5 * 60_000;
+
+export interface HealthChecks {
+  database: 'ok' | 'error';
+  migrations: 'ok' | 'pending';
+  mail: 'ok' | 'retrying' | 'overdue' | 'unknown';
+}
+
+/** Runs the checks without throwing: a failing dependency is reported, not raised. */
+export function checkHealth(db: Db, clock: Clock, expectedVersion: number): HealthChecks {
+  const checks: HealthChecks = { database: 'ok', migrations: 'ok', mail: 'ok' };
+  try {
+    db.prepare('SELECT 1').get();
+  } catch {
+    return { database: 'error', migrations: 'pending', mail: 'unknown' };
+  }
+  try {
+    if (schemaVersion(db) < expectedVersion) checks.migrations = 'pending';
+    const mail = summarizeUndelivered(db, clock.now(), MAIL_OVERDUE_GRACE_MS);
+    if (mail.overdue > 0) checks.mail = 'overdue';
+    else if (mail.retrying > 0) checks.mail = 'retrying';
+  } catch {
+    checks.mail = 'unknown';
+  }
+  return checks;
+}
+
+/** `GET /healthz`: 200 with `status: ok | degraded` and the individual checks. */
+export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
+  const expectedVersion = loadMigrations().at(-1)?.version ?? 0;
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        operationId: 'getHealth',
+        summary: 'Liveness and dependency checks',
+        description:
+          'Always 200 while the process serves requests; `status` is `degraded` when a check fails ' +
+          '(database unreachable, migrations pending, mail overdue or being retried).',
+        tags: ['operations'],
+        security: [],
+        response: { 200: ref(Health, { description: 'The checks.' }), ...errorResponses(429, 500) },
+      },
+    },
+    async () => {
+      const checks = checkHealth(db, clock, expectedVersion);
+      const ok = Object.values(checks).every((v) => v === 'ok');
+      return { status: ok ? ('ok' as const) : ('degraded' as const), checks: { ...checks } };
+    },
+  );
+};

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { buildApp, type PortalApp } from './app.js';
+import type { Clock } from './clock.js';
+import type { ServerConfig } from './config.js';
+import { migrate } from './db/migrate.js';
+import { closeDatabase, openDatabase, type Db } from './db/open.js';
+import type { LoggerOption } from './logging.js';
+import { createMailTransport } from './mail/transport.js';
+import { MailWorker } from './mail/worker.js';
+
+export const DATABASE_FILE_NAME = 'portal.sqlite';
+
+/** In-flight requests get this long to finish on shutdown before their sockets are cut. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface EndpointRuntime {
+  app: PortalApp;
+  db: Db;
+  worker: MailWorker;
+  mailKind: 'smtp' | 'development';
+  databaseFile: string;
+  /** Stops accepting, lets in-flight requests finish, stops the mail worker, closes the DB. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Everything the endpoint runs on, wired together but not yet listening: the database
+ * (migrated), the app, and the mail worker (not yet started). `prepare` runs after the
+ * migrations and before the app is built (seeding goes there).
+ */
+export async function createEndpointRuntime(options: {
+  config: ServerConfig;
+  clock: Clock;
+  logger: LoggerOption;
+  mailPollIntervalMs?: number;
+  prepare?: (db: Db) => void;
+}): Promise<EndpointRuntime> {
+  const { config, clock } = options;
+  const databaseFile = join(config.dataDir, DATABASE_FILE_NAME);
+  const db = openDatabase(databaseFile);
+  let app: PortalApp;
+  try {
+    migrate(db, clock);
+    options.prepare?.(db);
+    app = await buildApp({ db, clock, config, logger: options.logger });
+  } catch (err) {
+    closeDatabase(db);
+    throw err;
+  }
+  const mail = createMailTransport({ smtpUrl: config.smtpUrl });
+  const worker = new MailWorker({
+    db,
+    clock,
+    transport: mail.transport,
+    logger: app.log,
+    pollIntervalMs: options.mailPollIntervalMs,
+  });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      const force = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      force.unref();
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(force);
+        await worker.stop();
+        mail.transport.close?.();
+        closeDatabase(db);
+      }
+    })());
+
+  return { app, db, worker, mailKind: mail.kind, databaseFile, close };
+}

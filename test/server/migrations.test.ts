@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { FakeClock } from '../../server/clock.js';
+import { loadMigrations, migrate, schemaVersion } from '../../server/db/migrate.js';
+import { closeDatabase, openDatabase } from '../../server/db/open.js';
+import { tempDir } from './test-db.js';
+
+describe('database and migrations', () => {
+  test('a new file gets WAL, foreign keys, busy timeout and NORMAL sync', () => {
+    const dir = tempDir();
+    const db = openDatabase(join(dir.path, 'nested', 'portal.sqlite'), { busyTimeoutMs: 250 });
+    try {
+      assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+      assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
+      assert.equal(db.pragma('busy_timeout', { simple: true }), 250);
+      assert.equal(db.pragma('synchronous', { simple: true }), 1); // NORMAL
+    } finally {
+      closeDatabase(db);
+      dir.cleanup();
+    }
+  });
+
+  test('migrations apply once: a second and third run do nothing', () => {
+    const dir = tempDir();
+    const clock = new FakeClock();
+    const file = join(dir.path, 'portal.sqlite');
+    try {
+      const db = openDatabase(file);
+      assert.equal(schemaVersion(db), 0);
+      const first = migrate(db, clock);
+      assert.deepEqual(first, loadMigrations().map((m) => m.version));
+      assert.deepEqual(migrate(db, clock), []);
+      closeDatabase(db);
+      const reopened = openDatabase(file);
+      assert.deepEqual(migrate(reopened, clock), []);
+      assert.equal(schemaVersion(reopened), loadMigrations().at(-1)!.version);
+      const rows = reopened.prepare('SELECT version, name FROM schema_migrations').all();
+      assert.deepEqual(rows, [{ version: 1, name: 'initial' }]);
+      assert.equal(reopened.pragma('integrity_check', { simple: true }), 'ok');
+      assert.deepEqual(reopened.pragma('foreign_key_check'), []);
+      closeDatabase(reopened);
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  test('an applied migration whose file changed is refused', () => {
+    const dir = tempDir();
+    const clock = new FakeClock();
+    const migrations = join(dir.path, 'migrations');
+    mkdirSync(migrations);
+    writeFileSync(join(migrations, '001_one.sql'), 'CREATE TABLE one (id INTEGER PRIMARY KEY);');
+    const db = openDatabase(join(dir.path, 'portal.sqlite'));
+    try {
+      assert.deepEqual(migrate(db, clock, loadMigrations(migrations)), [1]);
+      writeFileSync(join(migrations, '001_one.sql'), 'CREATE TABLE one (id INTEGER PRIMARY KEY, x TEXT);');
+      assert.throws(() => migrate(db, clock, loadMigrations(migrations)), /changed after it was applied/);
+    } finally {
+      closeDatabase(db);
+      dir.cleanup();
+    }
+  });
+
+  test('a failing migration leaves nothing behind', () => {
+    const dir = tempDir();
+    const clock = new FakeClock();
+    const migrations = join(dir.path, 'migrations');
+    mkdirSync(migrations);
+    writeFileSync(join(migrations, '001_ok.sql'), 'CREATE TABLE ok (id INTEGER PRIMARY KEY);');
+    writeFileSync(join(migrations, '002_broken.sql'), 'CREATE TABLE half (id INTEGER PRIMARY KEY); CREATE TABLE oops (;');
+    const db = openDatabase(join(dir.path, 'portal.sqlite'));
+    try {
+      assert.throws(() => migrate(db, clock, loadMigrations(migrations)));
+      assert.equal(schemaVersion(db), 1);
+      const half = db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half'").get();
+      assert.equal(half, undefined, 'the broken migration rolled back as a whole');
+    } finally {
+      closeDatabase(db);
+      dir.cleanup();
+    }
+  });
+
+  test('migration files must be numbered without gaps', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir.path, '001_a.sql'), 'SELECT 1;');
+    writeFileSync(join(dir.path, '003_c.sql'), 'SELECT 1;');
+    try {
+      assert.throws(() => loadMigrations(dir.path), /without gaps/);
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
