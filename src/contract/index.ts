@@ -2,3 +2,6 @@
 // imports their *types* only (`import type`), so none of this ships in the widgets.
 export * from './errors.js';
 export * from './info.js';
+export * from './auth.js';
+export * from './admin.js';
+export * from './dev.js';

@@ -1,0 +1,71 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Language } from './info.js';
+
+/** Sign-in error codes, beyond the general ones in errors.ts. Each has its own calm message. */
+export const AUTH_ERROR_CODES = [
+  'link_expired',
+  'link_used',
+  'link_superseded',
+  'link_invalid',
+  'invalid_credentials',
+] as const;
+export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
+
+const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254, description: 'The address the practice has on file.' });
+/** Sign-in tokens are 32 random bytes, base64url: 43 characters. Anything longer is refused unread (R3). */
+const LinkToken = Type.String({ minLength: 16, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' });
+
+export const LinkRequest = Type.Object(
+  {
+    email: Email,
+    returnTo: Type.Optional(
+      Type.String({
+        maxLength: 2048,
+        description:
+          'The page holding <portal-signin>. The emailed link points there when its origin is on the practice allow-list; otherwise to the practice portal page.',
+      }),
+    ),
+    language: Type.Optional(Language),
+  },
+  { $id: 'LinkRequest', additionalProperties: false },
+);
+export type LinkRequest = Static<typeof LinkRequest>;
+
+export const LinkRequested = Type.Object(
+  { status: Type.Literal('sent'), validForSeconds: Type.Integer({ minimum: 1 }) },
+  { $id: 'LinkRequested', additionalProperties: false, description: 'The same answer whether or not the email is known (R9).' },
+);
+export type LinkRequested = Static<typeof LinkRequested>;
+
+export const LinkTokenBody = Type.Object({ token: LinkToken }, { $id: 'LinkTokenBody', additionalProperties: false });
+export type LinkTokenBody = Static<typeof LinkTokenBody>;
+
+export const LinkPreview = Type.Object(
+  { maskedEmail: Type.String({ description: 'e.g. j•••@example.com' }) },
+  { $id: 'LinkPreview', additionalProperties: false, description: 'Who the link would sign in. Reading it consumes nothing.' },
+);
+export type LinkPreview = Static<typeof LinkPreview>;
+
+export const PinSignIn = Type.Object(
+  { email: Email, pin: Type.String({ minLength: 1, maxLength: 32, description: 'Six digits; spaces are ignored.' }) },
+  { $id: 'PinSignIn', additionalProperties: false },
+);
+export type PinSignIn = Static<typeof PinSignIn>;
+
+export const SessionInfo = Type.Object(
+  {
+    maskedEmail: Type.String(),
+    language: Language,
+    idleTimeoutSeconds: Type.Integer({ minimum: 1 }),
+    idleExpiresAt: Type.String({ format: 'date-time' }),
+    expiresAt: Type.String({ format: 'date-time', description: 'Absolute end of the session (R32).' }),
+  },
+  { $id: 'SessionInfo', additionalProperties: false },
+);
+export type SessionInfo = Static<typeof SessionInfo>;
+
+export const SessionCreated = Type.Object(
+  { token: Type.String({ description: 'Opaque bearer token; send as `Authorization: Bearer …`.' }), session: SessionInfo },
+  { $id: 'SessionCreated', additionalProperties: false },
+);
+export type SessionCreated = Static<typeof SessionCreated>;
