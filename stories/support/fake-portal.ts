@@ -11,7 +11,7 @@ export type PortalSetup = (api: FakeTransport) => void;
 export const withFakePortal: Decorator = (story, context) => {
   const setup = context.parameters.portal as PortalSetup | undefined;
   const api = new FakeTransport();
-  setup?.(api);
   configurePortal({ transport: () => api });
+  setup?.(api);
   return story();
 };

@@ -13,7 +13,7 @@ export const tokens = css`
     --_text-muted: var(--portal-color-text-muted, #52606d);
     --_surface: var(--portal-color-surface, #ffffff);
     --_surface-raised: var(--portal-color-surface-raised, #f5f7fa);
-    --_border: var(--portal-color-border, #9aa5b1);
+    --_border: var(--portal-color-border, #7b8794);
     --_danger: var(--portal-color-danger, #b42318);
     --_success: var(--portal-color-success, #1e7a46);
     --_focus: var(--portal-color-focus, #1d5f8a);
