@@ -4,8 +4,10 @@
  * Starts two servers in two child processes on 127.0.0.1: the real portal endpoint (temp
  * SQLite file, migrated and seeded, production mode, logging off) and a bare Fastify `GET /`.
  * For each: a warm-up, then a closed-loop client with microsecond timing (keep-alive,
- * 10 connections) for p50/p99/p99.9, then autocannon (10 connections) for req/s. Prints the
- * figures and the ratios; asserts nothing. Client and servers share this machine's cores,
+ * 10 connections) for p50/p99/p99.9, then autocannon (10 connections) for req/s. Measured:
+ * a public read (`GET /info`), an authenticated read (`GET /auth/session` with a bearer
+ * session: the session check restarts the idle timer and the read is audited, so each call
+ * is two small writes), and bare Fastify. Prints the figures and the ratios; asserts nothing. Client and servers share this machine's cores,
  * so read the ratios, not the absolute numbers.
  *
  *   npx tsx scripts/bench-server.ts [--seconds 5] [--warmup 2] [--connections 10]
@@ -32,17 +34,42 @@ function numberArg(name: string, fallback: number): number {
 // ---------------------------------------------------------------------------------------
 
 async function serveApp(): Promise<void> {
-  const [{ buildApp }, { systemClock }, { migrate }, { closeDatabase, openDatabase }, { seedDemo }] = await Promise.all([
+  const [
+    { buildApp },
+    { systemClock },
+    { migrate },
+    { closeDatabase, openDatabase },
+    { seedDemo },
+    { createSession },
+    { newToken, tokenHash },
+    { findPracticeBySlug },
+    { findAccountByEmail },
+  ] = await Promise.all([
     import('../server/app.js'),
     import('../server/clock.js'),
     import('../server/db/migrate.js'),
     import('../server/db/open.js'),
     import('../server/seed/demo.js'),
+    import('../server/repos/sessions.js'),
+    import('../server/auth/secrets.js'),
+    import('../server/repos/practices.js'),
+    import('../server/repos/clients.js'),
   ]);
   const dir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
   const db = openDatabase(join(dir, 'portal.sqlite'));
   migrate(db, systemClock);
   seedDemo(db, systemClock, { origins: [ALLOWED_ORIGIN], portalUrl: null });
+  // A signed-in client for the authenticated read, as a PIN or link sign-in would leave it.
+  const practice = findPracticeBySlug(db, 'lakeside')!;
+  const sessionToken = newToken();
+  createSession(db, systemClock.now(), {
+    practiceId: practice.id,
+    accountId: findAccountByEmail(db, practice.id, 'alex@example.com')!.id,
+    tokenHash: tokenHash(sessionToken),
+    method: 'pin',
+    idleTimeoutSeconds: practice.idleTimeoutSeconds,
+    absoluteTimeoutSeconds: practice.absoluteTimeoutSeconds,
+  });
   const app = await buildApp({
     db,
     clock: systemClock,
@@ -53,11 +80,12 @@ async function serveApp(): Promise<void> {
       // The limiter still runs on every request (its cost is measured); it just never trips.
       rateLimit: { max: 1e9, windowMs: 60_000 },
       trustProxy: false,
+      pinPepper: 'b'.repeat(64),
     },
     logger: false,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
-  process.stdout.write(`READY ${(app.server.address() as { port: number }).port}\n`);
+  process.stdout.write(`READY ${(app.server.address() as { port: number }).port} ${sessionToken}\n`);
   process.on('SIGTERM', () => {
     void app.close().then(() => {
       closeDatabase(db);
@@ -82,7 +110,7 @@ async function serveBare(): Promise<void> {
 // Parent side: start the children, measure, print.
 // ---------------------------------------------------------------------------------------
 
-function startChild(kind: 'app' | 'bare'): Promise<{ child: ChildProcess; port: number }> {
+function startChild(kind: 'app' | 'bare'): Promise<{ child: ChildProcess; port: number; token: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', THIS_FILE, '--serve', kind], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -90,8 +118,8 @@ function startChild(kind: 'app' | 'bare'): Promise<{ child: ChildProcess; port: 
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /READY (\d+)/.exec(out);
-      if (match) resolve({ child, port: Number(match[1]) });
+      const match = /READY (\d+)(?: (\S+))?\n/.exec(out);
+      if (match) resolve({ child, port: Number(match[1]), token: match[2] ?? '' });
     });
     child.on('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
   });
@@ -168,12 +196,18 @@ async function main(): Promise<void> {
   const [app, bare] = await Promise.all([startChild('app'), startChild('bare')]);
   try {
     const appRun = await measure('GET /p/lakeside/info', `http://127.0.0.1:${app.port}/p/lakeside/info`, { origin: ALLOWED_ORIGIN }, options);
+    const sessionRun = await measure(
+      'GET /p/lakeside/auth/session (bearer)',
+      `http://127.0.0.1:${app.port}/p/lakeside/auth/session`,
+      { origin: ALLOWED_ORIGIN, authorization: `Bearer ${app.token}` },
+      options,
+    );
     const bareRun = await measure('bare fastify GET /', `http://127.0.0.1:${bare.port}/`, {}, options);
 
     console.log(`\nServer benchmark: ${options.connections} keep-alive connections, ${options.seconds}s per measurement after ${options.warmup}s warm-up, loopback, Node ${process.version}\n`);
     console.log('| endpoint | µs client p50 / p99 / p99.9 (ms) | µs client req/s | autocannon req/s | autocannon p50 / p99 (ms) | non-2xx |');
     console.log('|---|---|---:|---:|---|---:|');
-    for (const run of [appRun, bareRun]) {
+    for (const run of [appRun, sessionRun, bareRun]) {
       const l = run.latency;
       const c = run.cannon;
       console.log(
@@ -184,6 +218,11 @@ async function main(): Promise<void> {
     const rpsRatio = appRun.cannon.requests.average / bareRun.cannon.requests.average;
     console.log(`\nN3  p99 info / p99 bare = ${fmt(p99Ratio, 2)}× (goal ≤ 3×)`);
     console.log(`N6  req/s info / req/s bare = ${fmt(rpsRatio, 3)}× (goal ≥ 0.15×, and ≥ 5,000 req/s absolute: ${Math.round(appRun.cannon.requests.average)})`);
+    console.log(
+      `    authenticated read: p99 session / p99 bare = ${fmt(sessionRun.latency.p99 / bareRun.latency.p99, 2)}×, ` +
+        `req/s session / req/s bare = ${fmt(sessionRun.cannon.requests.average / bareRun.cannon.requests.average, 3)}× ` +
+        '(each call restarts the idle timer and writes one audit record)',
+    );
   } finally {
     app.child.kill('SIGTERM');
     bare.child.kill('SIGTERM');

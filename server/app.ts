@@ -1,6 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
+import { randomBytes } from 'node:crypto';
 import type { PortalApp } from './app-types.js';
+import type { AuthDeps } from './auth/context.js';
+import { PinHasher } from './auth/pin-hash.js';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config.js';
 import type { Db } from './db/open.js';
@@ -13,7 +16,10 @@ import { installOpenApi } from './plugins/openapi.js';
 import { installPracticeResolver, requireKnownPractice } from './plugins/practice-resolver.js';
 import { installRateLimit } from './plugins/rate-limit.js';
 import { installSecurityHeaders } from './plugins/security-headers.js';
+import { installSessionAuth } from './plugins/session-auth.js';
 import { adminSettingsRoutes } from './routes/admin-settings.js';
+import { adminSignInRoutes } from './routes/admin-sign-in.js';
+import { authRoutes } from './routes/auth.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
 import { infoRoutes } from './routes/info.js';
@@ -70,6 +76,9 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
   installBodyParsing(app);
   installErrorHandling(app);
   await installOpenApi(app, PROTOCOL_VERSION);
+  installSessionAuth(app, { db, clock });
+  const auth: AuthDeps = { db, clock, pins: pinHasherFor(config) };
+  if (!auth.pins) app.log.error('No PIN pepper configured (PIN_PEPPER): PIN sign-in and PIN issuing answer 503.');
 
   await app.register(healthRoutes, { db, clock });
   await app.register(openApiRoutes);
@@ -77,10 +86,12 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
     async (practiceScope) => {
       practiceScope.addHook('onRequest', requireKnownPractice);
       await practiceScope.register(infoRoutes);
+      await practiceScope.register(authRoutes, auth);
       await practiceScope.register(
         async (adminScope) => {
           adminScope.addHook('onRequest', requireAdminToken({ adminToken: config.adminToken, db, clock }));
           await adminScope.register(adminSettingsRoutes);
+          await adminScope.register(adminSignInRoutes, auth);
         },
         { prefix: '/admin' },
       );
@@ -90,4 +101,14 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
   if (config.mode === 'development') await app.register(devOutboxRoutes, { db });
 
   return app;
+}
+
+/**
+ * The PIN hasher for this app: with the configured pepper; in development without one, a
+ * random pepper for this process only (tests, tools); in production without one, none.
+ */
+function pinHasherFor(config: AppConfig): PinHasher | undefined {
+  const options = { logN: config.pinScryptLogN };
+  if (config.pinPepper) return new PinHasher(config.pinPepper, options);
+  return config.mode === 'development' ? new PinHasher(randomBytes(32), options) : undefined;
 }

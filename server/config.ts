@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { MIN_PEPPER_LENGTH } from './auth/pin-hash.js';
 
 export type Mode = 'development' | 'production';
 
@@ -13,6 +14,18 @@ export interface AppConfig {
   rateLimit: { max: number; windowMs: number };
   /** Trust X-Forwarded-For (only behind a proxy you run); decides what `request.ip` is. */
   trustProxy: boolean;
+  /**
+   * The server-side secret mixed into every PIN hash (R19), from PIN_PEPPER. Production
+   * entry points require it; development keeps a generated one under the data directory.
+   * When an app is built without one, development uses a random pepper for this process only
+   * (PINs then die with it) and production refuses to issue or check PINs (503).
+   */
+  pinPepper?: string;
+  /**
+   * scrypt cost for new PINs as log2 N (default 14: 16 MiB, tens of ms). Existing PINs keep
+   * the cost they were hashed with. Tests lower it; production has no reason to.
+   */
+  pinScryptLogN?: number;
 }
 
 /** Everything an entry point (main.ts, dev.ts) needs on top of the app's own config. */
@@ -50,6 +63,11 @@ export function readServerConfig(env: NodeJS.ProcessEnv, defaultMode: Mode): Ser
   if (mode === 'production' && adminToken.length < 32) {
     throw new ConfigError('ADMIN_TOKEN must be at least 32 characters.');
   }
+  const pinPepper = env.PIN_PEPPER?.trim() || undefined;
+  if (!pinPepper && mode === 'production') throw new ConfigError('PIN_PEPPER is required in production.');
+  if (pinPepper && pinPepper.length < MIN_PEPPER_LENGTH) {
+    throw new ConfigError(`PIN_PEPPER must be at least ${MIN_PEPPER_LENGTH} characters.`);
+  }
   const defaults = mode === 'development' ? DEVELOPMENT_RATE_LIMIT : DEFAULT_RATE_LIMIT;
   return {
     mode,
@@ -60,6 +78,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv, defaultMode: Mode): Ser
       windowMs: defaults.windowMs,
     },
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    ...(pinPepper ? { pinPepper } : {}),
     dataDir: env.DATA_DIR?.trim() || '.data',
     host: env.HOST?.trim() || 'localhost',
     endpointPort: parsePort(env.ENDPOINT_PORT, 8081, 'ENDPOINT_PORT'),

@@ -145,6 +145,8 @@ function banner(dev: DevServer, mailKind: string, dataDir: string): string {
     'Demo accounts (request a sign-in link, then open it from the outbox):',
     ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(accountWidth)}  ${a.about}`),
     '',
+    `PINs: the office issues them with POST ${dev.endpointUrl}/admin/pins {"email": …} and the admin token.`,
+    '',
     `Data: ${dataDir}   Mail: ${mailKind === 'smtp' ? 'SMTP (SMTP_URL)' : 'development outbox only (set SMTP_URL to send)'}`,
     'Press Ctrl+C to stop.',
     '',

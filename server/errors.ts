@@ -1,7 +1,10 @@
-import type { ErrorBody, ErrorCode, FieldErrorCode } from '../src/contract/index.js';
+import type { AuthErrorCode, ErrorBody, ErrorCode, FieldErrorCode } from '../src/contract/index.js';
+
+/** Every code the server answers with: the general ones and the sign-in ones. */
+export type ServerErrorCode = ErrorCode | AuthErrorCode;
 
 /** Developer-facing text per code. Generic on purpose (R39): widgets localise by `code`. */
-export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+export const DEFAULT_MESSAGES: Record<ServerErrorCode, string> = {
   validation: 'The request is not valid.',
   unauthorized: 'Authentication is required.',
   session_expired: 'The session has expired.',
@@ -13,6 +16,12 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   rate_limited: 'Too many requests; retry later.',
   unavailable: 'The service is briefly unavailable; retry shortly.',
   server: 'Something went wrong.',
+  link_expired: 'This sign-in link has expired.',
+  link_used: 'This sign-in link was already used.',
+  link_superseded: 'A newer sign-in link replaced this one.',
+  link_invalid: 'This sign-in link is not valid.',
+  // One message for an unknown email, a wrong, expired, used or locked PIN (R24).
+  invalid_credentials: 'Email or PIN not recognised.',
 };
 
 /**
@@ -24,7 +33,7 @@ export class ApiError extends Error {
 
   constructor(
     readonly statusCode: number,
-    readonly code: ErrorCode,
+    readonly code: ServerErrorCode,
     message: string = DEFAULT_MESSAGES[code],
     readonly fields?: Record<string, FieldErrorCode>,
     /** Extra response headers, e.g. Retry-After or WWW-Authenticate. */
@@ -36,6 +45,6 @@ export class ApiError extends Error {
 
 export const notFound = (message?: string) => new ApiError(404, 'not_found', message);
 
-export function errorBody(code: ErrorCode, message: string = DEFAULT_MESSAGES[code], fields?: Record<string, string>): ErrorBody {
+export function errorBody(code: ServerErrorCode, message: string = DEFAULT_MESSAGES[code], fields?: Record<string, string>): ErrorBody {
   return fields && Object.keys(fields).length > 0 ? { error: { code, message, fields } } : { error: { code, message } };
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { buildApp, type PortalApp } from './app.js';
+import { loadOrCreateDevPepper } from './auth/pin-hash.js';
 import type { Clock } from './clock.js';
 import type { ServerConfig } from './config.js';
 import { migrate } from './db/migrate.js';
@@ -35,7 +36,12 @@ export async function createEndpointRuntime(options: {
   mailPollIntervalMs?: number;
   prepare?: (db: Db) => void;
 }): Promise<EndpointRuntime> {
-  const { config, clock } = options;
+  const { clock } = options;
+  // Development without PIN_PEPPER: a pepper generated once and kept beside the database.
+  const config =
+    options.config.pinPepper || options.config.mode !== 'development'
+      ? options.config
+      : { ...options.config, pinPepper: loadOrCreateDevPepper(options.config.dataDir) };
   const databaseFile = join(config.dataDir, DATABASE_FILE_NAME);
   const db = openDatabase(databaseFile);
   let app: PortalApp;
@@ -54,6 +60,8 @@ export async function createEndpointRuntime(options: {
     transport: mail.transport,
     logger: app.log,
     pollIntervalMs: options.mailPollIntervalMs,
+    // Production keeps no sign-in token in the database once its email is out (R2).
+    redactSentSecrets: config.mode === 'production',
   });
 
   let closing: Promise<void> | undefined;

@@ -34,5 +34,10 @@ export function errorResponses(...statuses: (keyof typeof ERROR_DESCRIPTIONS)[])
   );
 }
 
+/** An error response whose description names route-specific codes, e.g. `link_used` or `link_superseded`. */
+export function errorResponse(description: string) {
+  return ref(ErrorBody, { description });
+}
+
 /** The errors any route under `/p/:practice` can answer with. */
 export const PRACTICE_ROUTE_ERRORS = [404, 429, 500, 503] as const;

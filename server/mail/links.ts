@@ -30,3 +30,11 @@ export function extractLinks(text: string, html: string): string[] {
   for (const match of html.matchAll(HREF)) found.push(decodeEntities(match[1] ?? match[2] ?? '').trim());
   return [...new Set(found.filter(isHttp))];
 }
+
+/** A sign-in link's token in its fragment (`#ml=<token>`, R7). */
+const SIGN_IN_TOKEN = /([#&]ml=)[A-Za-z0-9_-]+/g;
+
+/** The text with every sign-in token replaced by `[redacted]`, for mail kept after it was sent (R2). */
+export function redactSignInTokens(text: string): string {
+  return text.replace(SIGN_IN_TOKEN, '$1[redacted]');
+}

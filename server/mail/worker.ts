@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { claimDueMessages, markAttemptFailed, markSent, type DueMessage } from '../repos/outbox.js';
+import { redactSignInTokens } from './links.js';
 import type { MailTransport } from './transport.js';
 
 export interface WorkerLogger {
@@ -23,6 +24,11 @@ export interface MailWorkerOptions {
   maxAttempts?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /**
+   * Once a message is sent, keep it without its sign-in tokens (R2): the stored bodies get
+   * `#ml=[redacted]`. Production turns this on; development keeps them for /dev/outbox.
+   */
+  redactSentSecrets?: boolean;
 }
 
 export const MAIL_DEFAULTS = {
@@ -32,6 +38,7 @@ export const MAIL_DEFAULTS = {
   maxAttempts: 8,
   backoffBaseMs: 5_000,
   backoffMaxMs: 60 * 60_000,
+  redactSentSecrets: false,
 } as const;
 
 /** Delay before retry number `attempt` (1-based): base, 2×base, 4×base, … capped at max. */
@@ -70,6 +77,7 @@ export class MailWorker {
       maxAttempts: options.maxAttempts ?? MAIL_DEFAULTS.maxAttempts,
       backoffBaseMs: options.backoffBaseMs ?? MAIL_DEFAULTS.backoffBaseMs,
       backoffMaxMs: options.backoffMaxMs ?? MAIL_DEFAULTS.backoffMaxMs,
+      redactSentSecrets: options.redactSentSecrets ?? MAIL_DEFAULTS.redactSentSecrets,
     };
   }
 
@@ -153,7 +161,12 @@ export class MailWorker {
       );
       return false;
     }
-    if (this.#db.open) markSent(this.#db, message.id, this.#clock.now());
+    if (this.#db.open) {
+      const bodies = this.#options.redactSentSecrets
+        ? { text: redactSignInTokens(message.text), html: redactSignInTokens(message.html) }
+        : undefined;
+      markSent(this.#db, message.id, this.#clock.now(), bodies);
+    }
     this.#log.info({ outboxId: message.id, practice: message.practiceSlug }, 'mail sent');
     return true;
   }

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../src/contract/index.js';
 import type { PortalApp } from '../app-types.js';
-import { ApiError, DEFAULT_MESSAGES, errorBody } from '../errors.js';
+import { ApiError, DEFAULT_MESSAGES, errorBody, type ServerErrorCode } from '../errors.js';
 import { validationFields } from './validation-fields.js';
 
 /** SQLite cannot take the lock or the disk is full: transient, the client should retry. */
@@ -30,7 +30,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 
 interface Answer {
   status: number;
-  code: ErrorCode;
+  code: ServerErrorCode;
   message: string;
   fields?: Record<string, string>;
   headers?: Record<string, string>;

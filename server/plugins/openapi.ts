@@ -1,5 +1,21 @@
 import swagger from '@fastify/swagger';
-import { ErrorBody, Health, PracticeInfo, PracticeSettings } from '../../src/contract/index.js';
+import {
+  ErrorBody,
+  Health,
+  InvitationRequest,
+  InvitationSent,
+  LinkPreview,
+  LinkRequest,
+  LinkRequested,
+  LinkTokenBody,
+  PinIssued,
+  PinRequest,
+  PinSignIn,
+  PracticeInfo,
+  PracticeSettings,
+  SessionCreated,
+  SessionInfo,
+} from '../../src/contract/index.js';
 import type { PortalApp } from '../app-types.js';
 
 const DESCRIPTION = `The HTTP/JSON protocol between the client-portal widgets and a portal endpoint.
@@ -11,7 +27,23 @@ Errors are always \`{ "error": { "code", "message", "fields"? } }\`; widgets map
 Browsers may call a practice's paths only from the exact origins on its allow-list (CORS).`;
 
 /** Schemas with an $id, registered once so routes `$ref` them and they become named components. */
-const SHARED_SCHEMAS = [ErrorBody, PracticeInfo, PracticeSettings, Health];
+const SHARED_SCHEMAS = [
+  ErrorBody,
+  PracticeInfo,
+  PracticeSettings,
+  Health,
+  LinkRequest,
+  LinkRequested,
+  LinkTokenBody,
+  LinkPreview,
+  PinSignIn,
+  SessionInfo,
+  SessionCreated,
+  PinRequest,
+  PinIssued,
+  InvitationRequest,
+  InvitationSent,
+];
 
 /**
  * OpenAPI 3.1 generated from the route schemas (@fastify/swagger), served at `/openapi.json`
@@ -33,6 +65,20 @@ export async function installOpenApi(app: PortalApp, version: string): Promise<v
       servers: [{ url: '/', description: 'The endpoint serving this document.' }],
       tags: [
         { name: 'practice', description: 'Public facts about a practice; no sign-in needed.' },
+        {
+          name: 'auth',
+          description:
+            'Sign-in by emailed link or office-issued PIN, and the bearer session. Sign-in links work once, for 24 hours, ' +
+            'and only the newest works: longer than NIST SP 800-63B and ASVS 6.5.5 allow for out-of-band secrets (10 minutes), ' +
+            'a documented product deviation compensated by single use, latest-only, click-to-redeem (no GET), per-address and ' +
+            'per-client throttles, and 15-minute idle / 12-hour absolute sessions.',
+        },
+        {
+          name: 'phi',
+          description:
+            'Answers with or changes protected health information (including who is a client of the practice). ' +
+            'Every call writes one audit event (R36).',
+        },
         { name: 'admin', description: 'The practice side (clinician console, tests); needs the admin token.' },
         { name: 'operations', description: 'Health and discovery for operators.' },
       ],

@@ -104,7 +104,20 @@ export function claimDueMessages(db: Db, now: number, leaseMs: number, limit: nu
   });
 }
 
-export function markSent(db: Db, id: number, now: number): void {
+/**
+ * Records a delivery. With `bodies`, the stored text and HTML are replaced as well: the
+ * worker passes them with their one-time secrets (sign-in tokens) removed once sent.
+ */
+export function markSent(db: Db, id: number, now: number, bodies?: { text: string; html: string }): void {
+  if (bodies) {
+    statement(
+      db,
+      `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL, updated_at = ?,
+         text_body = ?, html_body = ?
+       WHERE id = ?`,
+    ).run(now, now, bodies.text, bodies.html, id);
+    return;
+  }
   statement(
     db,
     "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL, updated_at = ? WHERE id = ?",

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { EmailAddress } from './auth.js';
 import { Language } from './info.js';
 
 /**
@@ -31,3 +32,39 @@ export const PracticeSettings = Type.Object(
   { $id: 'PracticeSettings', additionalProperties: false },
 );
 export type PracticeSettings = Static<typeof PracticeSettings>;
+
+/** `POST /admin/pins`: which client gets a new PIN. */
+export const PinRequest = Type.Object(
+  { email: EmailAddress },
+  { $id: 'PinRequest', additionalProperties: false },
+);
+export type PinRequest = Static<typeof PinRequest>;
+
+/**
+ * A new six-digit PIN for the office to read to the client by phone. It is shown this once
+ * (the server keeps only a hash), works once, and voids any earlier PIN of the account.
+ */
+export const PinIssued = Type.Object(
+  {
+    pin: Type.String({ pattern: '^[0-9]{6}$', description: 'Six digits, zero-padded.' }),
+    expiresAt: Type.String({ format: 'date-time', description: 'When the PIN stops working (72 hours after issue).' }),
+  },
+  { $id: 'PinIssued', additionalProperties: false },
+);
+export type PinIssued = Static<typeof PinIssued>;
+
+/** `POST /admin/invitations`: which client gets the welcome email with a sign-in link. */
+export const InvitationRequest = Type.Object(
+  { email: EmailAddress },
+  { $id: 'InvitationRequest', additionalProperties: false },
+);
+export type InvitationRequest = Static<typeof InvitationRequest>;
+
+export const InvitationSent = Type.Object(
+  {
+    status: Type.Literal('sent'),
+    validForSeconds: Type.Integer({ minimum: 1, description: "How long the emailed link works (the practice's link lifetime)." }),
+  },
+  { $id: 'InvitationSent', additionalProperties: false, description: 'The welcome email is queued; its link supersedes older ones.' },
+);
+export type InvitationSent = Static<typeof InvitationSent>;

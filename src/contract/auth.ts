@@ -1,7 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Language } from './info.js';
 
-/** Sign-in error codes, beyond the general ones in errors.ts. Each has its own calm message. */
+/**
+ * Sign-in error codes, beyond the general ones in errors.ts. Each has its own calm message.
+ * Statuses: `link_invalid` 404 (unknown token, or another practice's), `link_used` 409,
+ * `link_superseded` 409, `link_expired` 410, `invalid_credentials` 401 (one answer for an
+ * unknown email and a wrong, expired, used or locked PIN). Throttles answer 429
+ * `rate_limited` with `Retry-After`; a session past its idle or absolute limit answers 401
+ * `session_expired`, any other missing or ended session 401 `unauthorized`.
+ */
 export const AUTH_ERROR_CODES = [
   'link_expired',
   'link_used',
@@ -11,13 +18,13 @@ export const AUTH_ERROR_CODES = [
 ] as const;
 export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
 
-const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254, description: 'The address the practice has on file.' });
+export const EmailAddress = Type.String({ format: 'email', minLength: 3, maxLength: 254, description: 'The address the practice has on file.' });
 /** Sign-in tokens are 32 random bytes, base64url: 43 characters. Anything longer is refused unread (R3). */
 const LinkToken = Type.String({ minLength: 16, maxLength: 128, pattern: '^[A-Za-z0-9_-]+$' });
 
 export const LinkRequest = Type.Object(
   {
-    email: Email,
+    email: EmailAddress,
     returnTo: Type.Optional(
       Type.String({
         maxLength: 2048,
@@ -47,7 +54,7 @@ export const LinkPreview = Type.Object(
 export type LinkPreview = Static<typeof LinkPreview>;
 
 export const PinSignIn = Type.Object(
-  { email: Email, pin: Type.String({ minLength: 1, maxLength: 32, description: 'Six digits; spaces are ignored.' }) },
+  { email: EmailAddress, pin: Type.String({ minLength: 1, maxLength: 32, description: 'Six digits; spaces are ignored.' }) },
   { $id: 'PinSignIn', additionalProperties: false },
 );
 export type PinSignIn = Static<typeof PinSignIn>;

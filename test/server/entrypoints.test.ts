@@ -9,7 +9,7 @@ import { FakeClock } from '../../server/clock.js';
 import { ConfigError, readServerConfig } from '../../server/config.js';
 import { createEndpointRuntime } from '../../server/runtime.js';
 import { seedDemo } from '../../server/seed/demo.js';
-import { ADMIN_TOKEN, tempDir } from './helpers.js';
+import { ADMIN_TOKEN, PIN_PEPPER, tempDir } from './helpers.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -29,7 +29,7 @@ describe('graceful shutdown (F13)', () => {
   test('close() lets the in-flight request finish, refuses new connections, stops mail, closes the DB', async () => {
     const dir = tempDir();
     const clock = new FakeClock();
-    const config = { ...readServerConfig({ ADMIN_TOKEN, DATA_DIR: dir.path }, 'production'), host: '127.0.0.1' };
+    const config = { ...readServerConfig({ ADMIN_TOKEN, PIN_PEPPER, DATA_DIR: dir.path }, 'production'), host: '127.0.0.1' };
     const runtime = await createEndpointRuntime({
       config,
       clock,
@@ -75,7 +75,7 @@ describe('graceful shutdown (F13)', () => {
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--seed', 'demo'], {
         cwd: REPO,
-        env: { ...process.env, ADMIN_TOKEN, DATA_DIR: dir.path, ENDPOINT_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MODE: '' },
+        env: { ...process.env, ADMIN_TOKEN, PIN_PEPPER, DATA_DIR: dir.path, ENDPOINT_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MODE: '' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';
@@ -114,10 +114,50 @@ describe('server configuration from the environment', () => {
     assert.equal(config.smtpUrl, undefined);
   });
 
-  test('production requires a long ADMIN_TOKEN', () => {
-    assert.throws(() => readServerConfig({}, 'production'), ConfigError);
-    assert.throws(() => readServerConfig({ ADMIN_TOKEN: 'short' }, 'production'), /at least 32/);
-    assert.equal(readServerConfig({ ADMIN_TOKEN }, 'production').adminToken, ADMIN_TOKEN);
+  test('production requires a long ADMIN_TOKEN and a long PIN_PEPPER', () => {
+    assert.throws(() => readServerConfig({ PIN_PEPPER }, 'production'), ConfigError);
+    assert.throws(() => readServerConfig({ ADMIN_TOKEN: 'short', PIN_PEPPER }, 'production'), /at least 32/);
+    assert.equal(readServerConfig({ ADMIN_TOKEN, PIN_PEPPER }, 'production').adminToken, ADMIN_TOKEN);
+    assert.throws(() => readServerConfig({ ADMIN_TOKEN }, 'production'), /PIN_PEPPER is required/);
+    assert.throws(() => readServerConfig({ ADMIN_TOKEN, PIN_PEPPER: 'short' }, 'production'), /PIN_PEPPER must be at least 32/);
+    assert.throws(() => readServerConfig({ PIN_PEPPER: 'short' }, 'development'), /PIN_PEPPER must be at least 32/);
+  });
+
+  test('development without PIN_PEPPER keeps a generated one under DATA_DIR, so PINs survive a restart', async () => {
+    const dir = tempDir();
+    const clock = new FakeClock();
+    const start = () =>
+      createEndpointRuntime({
+        config: { ...readServerConfig({ ADMIN_TOKEN, DATA_DIR: dir.path }, 'development'), host: '127.0.0.1' },
+        clock,
+        logger: false,
+        prepare: (db) => seedDemo(db, clock, { origins: [], portalUrl: null }),
+      });
+    try {
+      const first = await start();
+      const issued = await first.app.inject({
+        method: 'POST',
+        url: '/p/lakeside/admin/pins',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        payload: { email: 'alex@example.com' },
+      });
+      await first.close();
+      assert.equal(issued.statusCode, 201);
+      assert.ok(existsSync(join(dir.path, 'pin-pepper')));
+      const second = await start();
+      try {
+        const signedIn = await second.app.inject({
+          method: 'POST',
+          url: '/p/lakeside/auth/pin',
+          payload: { email: 'alex@example.com', pin: issued.json().pin },
+        });
+        assert.equal(signedIn.statusCode, 201);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      dir.cleanup();
+    }
   });
 
   test('MODE, ports, SMTP_URL and PUBLIC_ENDPOINT_URL are read and checked', () => {
@@ -125,6 +165,7 @@ describe('server configuration from the environment', () => {
       {
         MODE: 'production',
         ADMIN_TOKEN,
+        PIN_PEPPER,
         ENDPOINT_PORT: '9001',
         PORT: '9000',
         HOST: '0.0.0.0',
@@ -143,6 +184,7 @@ describe('server configuration from the environment', () => {
     assert.equal(config.smtpUrl, 'smtps://u:p@smtp.example.com');
     assert.equal(config.publicEndpointUrl, 'https://portal.example.com');
     assert.equal(config.rateLimit.max, 50);
+    assert.equal(config.pinPepper, PIN_PEPPER);
     assert.throws(() => readServerConfig({ MODE: 'staging' }, 'development'), /MODE/);
     assert.throws(() => readServerConfig({ ENDPOINT_PORT: 'http' }, 'development'), /ENDPOINT_PORT/);
     assert.throws(() => readServerConfig({ PUBLIC_ENDPOINT_URL: 'ftp://x' }, 'development'), /PUBLIC_ENDPOINT_URL/);

@@ -8,6 +8,9 @@ import { createTestDb, type TestDb } from './test-db.js';
 export * from './test-db.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123456789abcdef';
+/** The PIN pepper in tests: fixed, so an app rebuilt on the same database still checks its PINs. */
+export const PIN_PEPPER = 'test-pin-pepper-0123456789abcdef0123456789abcdef';
+export const TEST_PIN_SCRYPT_LOG_N = 10;
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
@@ -16,6 +19,9 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
     rateLimit: { max: 1000, windowMs: 60_000 },
     trustProxy: false,
+    pinPepper: PIN_PEPPER,
+    // scrypt at 2^10 instead of 2^14 keeps the suite fast; auth-pin.test.ts checks the default.
+    pinScryptLogN: TEST_PIN_SCRYPT_LOG_N,
     ...overrides,
   };
 }

@@ -37,7 +37,10 @@ describe('database and migrations', () => {
       assert.deepEqual(migrate(reopened, clock), []);
       assert.equal(schemaVersion(reopened), loadMigrations().at(-1)!.version);
       const rows = reopened.prepare('SELECT version, name FROM schema_migrations').all();
-      assert.deepEqual(rows, [{ version: 1, name: 'initial' }]);
+      assert.deepEqual(rows, [
+        { version: 1, name: 'initial' },
+        { version: 2, name: 'passwordless_sign_in' },
+      ]);
       assert.equal(reopened.pragma('integrity_check', { simple: true }), 'ok');
       assert.deepEqual(reopened.pragma('foreign_key_check'), []);
       closeDatabase(reopened);

@@ -1,0 +1,108 @@
+import type { Db } from '../db/open.js';
+import { statement } from '../db/statements.js';
+
+export type LinkKind = 'sign_in' | 'invitation';
+
+/** Why a link cannot be used, in the order they are reported. */
+export type LinkState = 'valid' | 'used' | 'superseded' | 'expired';
+
+export interface SignInLink {
+  id: number;
+  practiceId: number;
+  accountId: number;
+  kind: LinkKind;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+  supersededAt: number | null;
+}
+
+interface LinkRow {
+  id: number;
+  practice_id: number;
+  account_id: number;
+  kind: LinkKind;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  superseded_at: number | null;
+}
+
+const fromRow = (r: LinkRow): SignInLink => ({
+  id: r.id,
+  practiceId: r.practice_id,
+  accountId: r.account_id,
+  kind: r.kind,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  usedAt: r.used_at,
+  supersededAt: r.superseded_at,
+});
+
+const COLUMNS = 'id, practice_id, account_id, kind, created_at, expires_at, used_at, superseded_at';
+
+/**
+ * Supersedes every unconsumed link of the account and stores the new one (R6). Call inside
+ * the write transaction that also queues its email, so both or neither happen.
+ */
+export function issueLink(
+  db: Db,
+  now: number,
+  input: { practiceId: number; accountId: number; tokenHash: string; kind: LinkKind; ttlMs: number },
+): { id: number; superseded: number } {
+  if (!db.inTransaction) throw new Error('issueLink must run inside the transaction that queues its email.');
+  const { changes: superseded } = statement<[number, number, number]>(
+    db,
+    `UPDATE sign_in_links SET superseded_at = ?
+     WHERE account_id = ? AND practice_id = ? AND used_at IS NULL AND superseded_at IS NULL`,
+  ).run(now, input.accountId, input.practiceId);
+  const { lastInsertRowid } = statement<[number, number, string, string, number, number]>(
+    db,
+    `INSERT INTO sign_in_links (practice_id, account_id, token_hash, kind, created_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(input.practiceId, input.accountId, input.tokenHash, input.kind, now, now + input.ttlMs);
+  return { id: Number(lastInsertRowid), superseded };
+}
+
+/**
+ * Uses the link up in one conditional UPDATE (R5): it changes exactly one row when the link
+ * exists at this practice and is unused, not superseded and not expired, and none otherwise,
+ * however many requests race for it.
+ */
+export function consumeLink(db: Db, now: number, practiceId: number, tokenHash: string): SignInLink | undefined {
+  const rows = statement<[number, string, number, number], LinkRow>(
+    db,
+    `UPDATE sign_in_links SET used_at = ?
+     WHERE token_hash = ? AND practice_id = ? AND used_at IS NULL AND superseded_at IS NULL AND expires_at > ?
+     RETURNING ${COLUMNS}`,
+  ).all(now, tokenHash, practiceId, now);
+  return rows.length === 1 ? fromRow(rows[0]) : undefined;
+}
+
+/** The link with this token hash at this practice; another practice's token is not found (R8). */
+export function findLink(db: Db, practiceId: number, tokenHash: string): SignInLink | undefined {
+  const row = statement<[string, number], LinkRow>(
+    db,
+    `SELECT ${COLUMNS} FROM sign_in_links WHERE token_hash = ? AND practice_id = ?`,
+  ).get(tokenHash, practiceId);
+  return row && fromRow(row);
+}
+
+/** What a link is worth at `now`: used beats superseded beats expired (a link past its 24 h is refused at +86 400 s exactly). */
+export function linkState(link: SignInLink, now: number): LinkState {
+  if (link.usedAt !== null) return 'used';
+  if (link.supersededAt !== null) return 'superseded';
+  if (now >= link.expiresAt) return 'expired';
+  return 'valid';
+}
+
+/** The links of an account that could still be used (tests and R6 checks). */
+export function countLiveLinks(db: Db, practiceId: number, accountId: number, now: number): number {
+  return statement<[number, number, number], number>(
+    db,
+    `SELECT count(*) FROM sign_in_links
+     WHERE practice_id = ? AND account_id = ? AND used_at IS NULL AND superseded_at IS NULL AND expires_at > ?`,
+  )
+    .pluck()
+    .get(practiceId, accountId, now)!;
+}
