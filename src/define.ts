@@ -1,3 +1,4 @@
 // Registers every widget's tag. The one-file bundle (`dist/portal-widgets.js`) starts here.
-// Each element issue adds its define import below.
+import './elements/portal-signin/portal-signin.define.js';
+
 export * from './index.js';

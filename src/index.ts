@@ -1,4 +1,5 @@
 // The package's public API: classes, events, configuration and types. Importing it
 // registers no element; import `./define.js` (or one element's define file) for that.
 export * from './core/index.js';
+export { PortalSignin } from './elements/portal-signin/portal-signin.js';
 export type * from './contract/index.js';

@@ -69,9 +69,11 @@ export function connect(endpoint: string, persistence: SessionPersistence = 'tab
       timeoutMs: config.timeoutMs,
       getToken: () => session.token,
       getLocale,
+      onAuthenticated: () => session.touch(),
       onUnauthorized: (error) => session.clear(error.code === 'session_expired' ? 'expired' : 'signed-out'),
     });
-  const connection: PortalConnection = { endpoint: key, client: new PortalClient(transport), session, persistence };
+  const client = new PortalClient(transport, session);
+  const connection: PortalConnection = { endpoint: key, client, session, persistence };
   connections.set(key, connection);
   return connection;
 }

@@ -19,11 +19,47 @@ export class PortalErrorEvent extends CustomEvent<PortalErrorDetail> {
   }
 }
 
+export interface SignedInDetail {
+  /** How this page's sign-in happened, when this widget did it; `session` when it was restored. */
+  readonly method: 'link' | 'pin' | 'session';
+}
+
+/** Someone signed in; every widget on the endpoint now acts with that session. */
+export class PortalSignedInEvent extends CustomEvent<SignedInDetail> {
+  static readonly type = 'portal-signed-in' as const;
+  constructor(detail: SignedInDetail) {
+    super(PortalSignedInEvent.type, { detail, bubbles: true, composed: true });
+  }
+}
+
+export interface SignedOutDetail {
+  /** `signed-out` when the client chose to, `expired` after the idle or absolute timeout. */
+  readonly reason: 'signed-out' | 'expired';
+}
+
+export class PortalSignedOutEvent extends CustomEvent<SignedOutDetail> {
+  static readonly type = 'portal-signed-out' as const;
+  constructor(detail: SignedOutDetail) {
+    super(PortalSignedOutEvent.type, { detail, bubbles: true, composed: true });
+  }
+}
+
+/** "I'm a New Client" was chosen and no `new-client-href` is set: the host takes over. */
+export class PortalNewClientEvent extends CustomEvent<Record<string, never>> {
+  static readonly type = 'portal-new-client' as const;
+  constructor() {
+    super(PortalNewClientEvent.type, { detail: {}, bubbles: true, composed: true });
+  }
+}
+
 /** All event classes, so tests and docs can walk them. */
-export const PORTAL_EVENTS = [PortalErrorEvent] as const;
+export const PORTAL_EVENTS = [PortalErrorEvent, PortalSignedInEvent, PortalSignedOutEvent, PortalNewClientEvent] as const;
 
 declare global {
   interface HTMLElementEventMap {
     'portal-error': PortalErrorEvent;
+    'portal-signed-in': PortalSignedInEvent;
+    'portal-signed-out': PortalSignedOutEvent;
+    'portal-new-client': PortalNewClientEvent;
   }
 }

@@ -1,10 +1,19 @@
 import { expect } from '@open-wc/testing';
-import { PORTAL_EVENTS, PortalErrorEvent } from '../../src/core/events.js';
+import {
+  PORTAL_EVENTS,
+  PortalErrorEvent,
+  PortalNewClientEvent,
+  PortalSignedInEvent,
+  PortalSignedOutEvent,
+} from '../../src/core/events.js';
 
 describe('events', () => {
   it('every event class fires under its declared name, bubbling and composed', () => {
     const samples: Record<string, () => Event> = {
       [PortalErrorEvent.type]: () => new PortalErrorEvent({ operation: 'getInfo', code: 'network' }),
+      [PortalSignedInEvent.type]: () => new PortalSignedInEvent({ method: 'link' }),
+      [PortalSignedOutEvent.type]: () => new PortalSignedOutEvent({ reason: 'expired' }),
+      [PortalNewClientEvent.type]: () => new PortalNewClientEvent(),
     };
     for (const EventClass of PORTAL_EVENTS) {
       const make = samples[EventClass.type];

@@ -7,7 +7,7 @@ import { ENDPOINT, lakesideInfo } from '../support/data.js';
 import { configurePortal, resetPortal, connect } from '../../src/core/config.js';
 import { setPortalLocale } from '../../src/core/i18n/localization.js';
 
-const shadowText = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+const shadowText = (el: HTMLElement) => el.shadowRoot!.textContent.replace(/\s+/g, ' ').trim();
 
 describe('PortalElement through <portal-info-probe>', () => {
   let api: FakeTransport;

@@ -26,6 +26,8 @@ export interface FetchTransportOptions {
   fetch?: typeof fetch;
   getToken?: () => string | undefined;
   getLocale?: () => string;
+  /** Called when a request that carried a session token succeeded (activity, for idle timeouts). */
+  onAuthenticated?: () => void;
   /** Called when a request that carried a session token is refused with 401. */
   onUnauthorized?: (error: PortalApiError) => void;
   timeoutMs?: number;
@@ -81,6 +83,7 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
     }
 
     if (response.ok) {
+      if (token) options.onAuthenticated?.();
       if (response.status === 204) return undefined as T;
       return (await response.json()) as T;
     }

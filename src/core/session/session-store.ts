@@ -5,6 +5,14 @@ export interface PortalSession {
   readonly token: string;
 }
 
+/** Fired when a request with the session succeeded: the server's idle timer restarted. */
+export class SessionActivityEvent extends Event {
+  static readonly type = 'activity';
+  constructor() {
+    super(SessionActivityEvent.type);
+  }
+}
+
 export type SessionChangeReason = 'signed-in' | 'signed-out' | 'expired';
 
 export class SessionChangeEvent extends Event {
@@ -43,6 +51,11 @@ export class SessionStore extends EventTarget {
     this.#current = session;
     this.storage.write(session.token);
     this.dispatchEvent(new SessionChangeEvent('signed-in'));
+  }
+
+  /** Any widget's successful request counts as activity for the idle timeout. */
+  touch(): void {
+    if (this.#current) this.dispatchEvent(new SessionActivityEvent());
   }
 
   clear(reason: Exclude<SessionChangeReason, 'signed-in'> = 'signed-out'): void {

@@ -1,0 +1,38 @@
+import type { PracticeInfo } from '../../contract/index.js';
+import type { PortalApiError } from '../../core/api/errors.js';
+import type { LinkProblem } from './messages.js';
+
+export type Step = 'choose' | 'email' | 'sent' | 'pin' | 'link' | 'signed-in' | 'expired';
+
+export interface FieldErrors {
+  email?: string;
+  pin?: string;
+}
+
+/** What the views read. The element owns it; views are pure functions of it. */
+export interface SigninModel {
+  step: Step;
+  headingLevel: number;
+  email: string;
+  busy: boolean;
+  error?: PortalApiError;
+  fieldErrors: FieldErrors;
+  retrySeconds: number;
+  tipsOpen: boolean;
+  practice?: PracticeInfo;
+  newClientHref: string;
+  link: { checking: boolean; maskedEmail?: string; problem?: LinkProblem };
+  signedInAs?: string;
+}
+
+/** What the views can ask the element to do. */
+export interface SigninActions {
+  go(step: Step): void;
+  newClient(event: Event): void;
+  emailInput(event: Event): void;
+  requestLink(event: SubmitEvent): void;
+  signInWithPin(event: SubmitEvent): void;
+  toggleTips(): void;
+  continueWithLink(): void;
+  signOut(): void;
+}

@@ -1,0 +1,275 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/elements/portal-signin/portal-signin.define.js';
+import type { PortalSignin } from '../../src/elements/portal-signin/portal-signin.js';
+import { FakeTransport } from '../support/fake-transport.js';
+import { ENDPOINT, lakesideInfo } from '../support/data.js';
+import { LINK_TOKEN, sessionCreated, sessionInfo } from '../support/signin-data.js';
+import { configurePortal, connect, resetPortal } from '../../src/core/config.js';
+import { setPortalLocale } from '../../src/core/i18n/localization.js';
+
+const root = (el: Element) => el.shadowRoot!;
+const text = (el: Element) => root(el).textContent.replace(/\s+/g, ' ').trim();
+const part = <T extends Element = HTMLElement>(el: Element, name: string) =>
+  root(el).querySelector<T>(`[part~="${name}"]`)!;
+
+async function signin(): Promise<PortalSignin> {
+  return fixture<PortalSignin>(html`<portal-signin endpoint=${ENDPOINT}></portal-signin>`);
+}
+
+async function typeInto(input: HTMLInputElement, value: string) {
+  input.focus();
+  input.value = '';
+  await sendKeys({ type: value });
+}
+
+describe('<portal-signin>', () => {
+  let api: FakeTransport;
+
+  beforeEach(async () => {
+    await setPortalLocale('en');
+    sessionStorage.clear();
+    resetPortal();
+    history.replaceState(null, '', location.pathname + location.search);
+    api = new FakeTransport().reply('GET /info', lakesideInfo);
+    configurePortal({
+      transport: (_endpoint, session) => ({
+        send: async (request) => {
+          const result = await api.send(request);
+          if (session.token) session.touch();
+          return result as never;
+        },
+      }),
+    });
+  });
+
+  after(() => setPortalLocale('en'));
+
+  it('offers the two choices named in the guide, and passes axe', async () => {
+    const el = await signin();
+    expect(part(el, 'existing-client-button').textContent).to.contain("I'm an Existing Client");
+    expect(part(el, 'new-client-button').textContent).to.contain("I'm a New Client");
+    await expect(el).to.be.accessible();
+  });
+
+  it('fires portal-new-client, or follows new-client-href', async () => {
+    const el = await signin();
+    setTimeout(() => part(el, 'new-client-button').click());
+    await oneEvent(el, 'portal-new-client');
+    const linked = await fixture<PortalSignin>(
+      html`<portal-signin endpoint=${ENDPOINT} new-client-href="/intake"></portal-signin>`,
+    );
+    expect(part(linked, 'new-client-button').getAttribute('href')).to.equal('/intake');
+  });
+
+  it('emails a link, keyboard only: validation first, then "Check your inbox"', async () => {
+    api.reply('POST /auth/link', { status: 'sent', validForSeconds: 86400 });
+    const el = await signin();
+    part(el, 'existing-client-button').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(root(el).activeElement?.getAttribute('part')).to.equal('heading');
+
+    const input = part<HTMLInputElement>(el, 'input');
+    expect(input.getAttribute('autocomplete')).to.equal('email');
+    await typeInto(input, 'not-an-email');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(text(el)).to.contain('Enter an email address like name@example.com.');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(input.getAttribute('aria-describedby')).to.equal('signin-email-error');
+    expect(api.requests.filter((r) => r.method === 'POST')).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    await typeInto(input, 'jordan@example.com');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(el).includes('Check your inbox'));
+    expect(api.lastRequest!.body).to.include({ email: 'jordan@example.com', language: 'en' });
+    expect(text(el)).to.contain('24 hours');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens the troubleshooting tips with the office phone', async () => {
+    api.reply('POST /auth/link', { status: 'sent', validForSeconds: 86400 });
+    const el = await signin();
+    part(el, 'existing-client-button').click();
+    await el.updateComplete;
+    await typeInto(part<HTMLInputElement>(el, 'input'), 'alex@example.com');
+    part(el, 'submit-button').click();
+    await waitUntil(() => part(el, 'tips-button'));
+    const toggle = part(el, 'tips-button');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(part(el, 'tips').querySelector('a')!.getAttribute('href')).to.equal('tel:+15555550142');
+    expect(part(el, 'tips').querySelectorAll('li')).to.have.length(5);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a countdown when requests are rate-limited, then allows a retry', async () => {
+    api.fail('POST /auth/link', 'rate_limited', { status: 429, retryAfter: 1 });
+    const el = await signin();
+    part(el, 'existing-client-button').click();
+    await el.updateComplete;
+    await typeInto(part<HTMLInputElement>(el, 'input'), 'alex@example.com');
+    part(el, 'submit-button').click();
+    await waitUntil(() => root(el).querySelector('[role="alert"]'));
+    expect(text(el)).to.contain('Too many attempts');
+    expect(part<HTMLButtonElement>(el, 'submit-button').disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+    await waitUntil(() => !part<HTMLButtonElement>(el, 'submit-button').disabled, 'countdown did not end', {
+      timeout: 3000,
+    });
+    expect(text(el)).to.contain('You can try again now.');
+  });
+
+  it('signs in with a PIN: spaces ignored, one generic refusal, autofill-friendly', async () => {
+    api.fail('POST /auth/pin', 'unauthorized', { status: 401, reason: 'invalid_credentials' });
+    const el = await signin();
+    part(el, 'existing-client-button').click();
+    await el.updateComplete;
+    part(el, 'pin-button').click();
+    await el.updateComplete;
+    const [email, pin] = [...root(el).querySelectorAll('input')];
+    expect(pin.getAttribute('autocomplete')).to.equal('one-time-code');
+    expect(pin.getAttribute('inputmode')).to.equal('numeric');
+    expect(pin.hasAttribute('maxlength')).to.equal(false);
+    await typeInto(email, 'jordan@example.com');
+    await typeInto(pin, '12');
+    part(el, 'submit-button').click();
+    await el.updateComplete;
+    expect(text(el)).to.contain('The PIN code has 6 digits.');
+
+    await typeInto(pin, '123 456');
+    part(el, 'submit-button').click();
+    await waitUntil(() => root(el).querySelector('.form-error'));
+    expect(api.lastRequest!.body).to.deep.equal({ email: 'jordan@example.com', pin: '123456' });
+    expect(text(el)).to.contain("That email and PIN weren't accepted");
+    await expect(el).to.be.accessible();
+
+    api.reply('POST /auth/pin', sessionCreated);
+    const signedIn = oneEvent(el, 'portal-signed-in');
+    part(el, 'submit-button').click();
+    expect((await signedIn).detail).to.deep.equal({ method: 'pin' });
+    await el.updateComplete;
+    expect(text(el)).to.contain('Signed in as j•••@example.com');
+    expect(connect(ENDPOINT).session.token).to.equal('session-token');
+    await expect(el).to.be.accessible();
+  });
+
+  describe('the emailed link', () => {
+    beforeEach(() => history.replaceState(null, '', `${location.pathname}${location.search}#ml=${LINK_TOKEN}`));
+
+    it('takes the token from the fragment, removes it, and signs in only on the click', async () => {
+      api.reply('POST /auth/link/preview', { maskedEmail: 'j•••@example.com' }).reply('POST /auth/link/redeem', sessionCreated);
+      const el = await signin();
+      expect(location.hash).to.equal('');
+      await waitUntil(() => part(el, 'continue-button'));
+      expect(part(el, 'continue-button').textContent).to.contain('Continue as j•••@example.com');
+      expect(api.requests.map((r) => r.path)).to.not.include('/auth/link/redeem');
+      await expect(el).to.be.accessible();
+
+      const signedIn = oneEvent(el, 'portal-signed-in');
+      part(el, 'continue-button').click();
+      expect((await signedIn).detail.method).to.equal('link');
+      expect(api.requests.find((r) => r.path === '/auth/link/redeem')!.body).to.deep.equal({ token: LINK_TOKEN });
+    });
+
+    const problems: Array<[string, string]> = [
+      ['link_expired', 'This sign-in link has expired'],
+      ['link_used', 'This sign-in link was already used'],
+      ['link_superseded', 'A newer sign-in link was sent'],
+      ['link_invalid', "This sign-in link isn't valid"],
+    ];
+    for (const [reason, title] of problems) {
+      it(`explains ${reason} and offers a new link in one click`, async () => {
+        api.fail('POST /auth/link/preview', reason === 'link_used' ? 'conflict' : 'not_found', { reason });
+        const el = await signin();
+        await waitUntil(() => text(el).includes(title));
+        await expect(el).to.be.accessible();
+        part(el, 'new-link-button').click();
+        await el.updateComplete;
+        expect(part(el, 'input')).to.exist;
+      });
+    }
+
+    it('explains a link that fails at the click (used in another tab meanwhile)', async () => {
+      api
+        .reply('POST /auth/link/preview', { maskedEmail: 'j•••@example.com' })
+        .fail('POST /auth/link/redeem', 'conflict', { reason: 'link_used' });
+      const el = await signin();
+      await waitUntil(() => part(el, 'continue-button'));
+      part(el, 'continue-button').click();
+      await waitUntil(() => text(el).includes('already used'));
+    });
+  });
+
+  it('notices a link opened in a tab that already shows the page (only the fragment changes)', async () => {
+    api.reply('POST /auth/link/preview', { maskedEmail: 'a•••@example.com' });
+    const el = await signin();
+    expect(part(el, 'existing-client-button')).to.exist;
+    location.hash = `ml=${LINK_TOKEN}`;
+    await waitUntil(() => part(el, 'continue-button'), 'hashchange was not handled');
+    expect(location.hash).to.equal('');
+  });
+
+  it('restores a session after a reload and shows who is signed in', async () => {
+    api.reply('GET /auth/session', sessionInfo);
+    connect(ENDPOINT).session.set({ token: 't' });
+    const el = await signin();
+    await waitUntil(() => text(el).includes('Signed in as j•••@example.com'));
+  });
+
+  it('signs out every widget on the endpoint, and reports it', async () => {
+    api.reply('GET /auth/session', sessionInfo).reply('DELETE /auth/session', undefined);
+    connect(ENDPOINT).session.set({ token: 't' });
+    const a = await signin();
+    const b = await signin();
+    await waitUntil(() => part(b, 'sign-out-button'));
+    const signedOut = oneEvent(b, 'portal-signed-out');
+    part(a, 'sign-out-button').click();
+    expect((await signedOut).detail).to.deep.equal({ reason: 'signed-out' });
+    await b.updateComplete;
+    expect(part(b, 'existing-client-button')).to.exist;
+    expect(connect(ENDPOINT).session.signedIn).to.equal(false);
+  });
+
+  it('shows the expired state when the session lapses', async () => {
+    api.reply('GET /auth/session', sessionInfo);
+    connect(ENDPOINT).session.set({ token: 't' });
+    const el = await signin();
+    await waitUntil(() => part(el, 'sign-out-button'));
+    const signedOut = oneEvent(el, 'portal-signed-out');
+    connect(ENDPOINT).session.clear('expired');
+    expect((await signedOut).detail.reason).to.equal('expired');
+    await el.updateComplete;
+    expect(text(el)).to.contain('You were signed out');
+    await expect(el).to.be.accessible();
+  });
+
+  it('warns before the idle timeout in a dialog, and "Stay signed in" keeps the session', async () => {
+    api.reply('GET /auth/session', { ...sessionInfo, idleTimeoutSeconds: 121 });
+    connect(ENDPOINT).session.set({ token: 't' });
+    const el = await signin();
+    const dialog = await waitUntil(() => root(el).querySelector('dialog[open]'), 'no warning', { timeout: 3000 }).then(
+      () => root(el).querySelector('dialog')!,
+    );
+    expect(dialog.textContent).to.contain('Are you still there?');
+    expect(root(el).activeElement?.getAttribute('part')).to.equal('stay-button');
+    await expect(el).to.be.accessible();
+    const before = api.requests.length;
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !root(el).querySelector('dialog'));
+    expect(api.requests.length).to.equal(before + 1);
+    expect(connect(ENDPOINT).session.signedIn).to.equal(true);
+  });
+
+  it('speaks Spanish', async () => {
+    const el = await signin();
+    await setPortalLocale('es');
+    await el.updateComplete;
+    expect(part(el, 'existing-client-button').textContent).to.contain('Soy un Cliente Existente');
+    await expect(el).to.be.accessible();
+  });
+});
