@@ -16,6 +16,7 @@ import { installOpenApi } from './plugins/openapi.js';
 import { installPracticeResolver, requireKnownPractice } from './plugins/practice-resolver.js';
 import { installRateLimit } from './plugins/rate-limit.js';
 import { installSecurityHeaders } from './plugins/security-headers.js';
+import { profileScope } from './plugins/profile-access.js';
 import { installSessionAuth } from './plugins/session-auth.js';
 import { adminSettingsRoutes } from './routes/admin-settings.js';
 import { adminSignInRoutes } from './routes/admin-sign-in.js';
@@ -24,6 +25,7 @@ import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
 import { infoRoutes } from './routes/info.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { PROFILE_ROUTE_PLUGINS } from './routes/profile-routes.js';
 
 export type { PortalApp } from './app-types.js';
 
@@ -87,6 +89,7 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
       practiceScope.addHook('onRequest', requireKnownPractice);
       await practiceScope.register(infoRoutes);
       await practiceScope.register(authRoutes, auth);
+      await practiceScope.register(profileScope(PROFILE_ROUTE_PLUGINS), { db, clock, prefix: '/profiles/:profileId' });
       await practiceScope.register(
         async (adminScope) => {
           adminScope.addHook('onRequest', requireAdminToken({ adminToken: config.adminToken, db, clock }));

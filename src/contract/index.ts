@@ -5,3 +5,4 @@ export * from './info.js';
 export * from './auth.js';
 export * from './admin.js';
 export * from './dev.js';
+export * from './profiles.js';

@@ -1,0 +1,98 @@
+import type { FastifyPluginAsync, FastifyRequest, RouteOptions } from 'fastify';
+import { auditAuth, requestMeta } from '../auth/context.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/open.js';
+import { ApiError } from '../errors.js';
+import { findAccessibleProfile, type AccessibleProfile, type Permissions } from '../repos/clients.js';
+import { practiceOf } from './practice-resolver.js';
+import { authOf } from './session-auth.js';
+
+/** What a profile-scoped route does for the profile; each maps to one column of profile_access. */
+export type ProfilePermission = 'book' | 'sign' | 'upload' | 'view';
+
+const PERMISSION_FLAG: Record<ProfilePermission, keyof Permissions> = {
+  book: 'canBook',
+  sign: 'canSign',
+  upload: 'canUpload',
+  view: 'canView',
+};
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The permission a route under `/profiles/:profileId` needs. Required: the scope refuses
+     * to register a route without one, so a route added later cannot skip the check (R41).
+     */
+    profilePermission?: ProfilePermission;
+  }
+  interface FastifyRequest {
+    /** The acting profile as this sign-in may act for it; null outside the profile scope. */
+    actingProfile: AccessibleProfile | null;
+  }
+}
+
+/** Path ids are positive integers; anything else cannot name a profile and is a 404 too. */
+const PROFILE_ID = /^[1-9][0-9]{0,15}$/;
+
+/** 404 for every refusal: a profile one may not act for and one that does not exist look the same. */
+const notFound = () => new ApiError(404, 'not_found');
+
+/**
+ * The object-level authorization guard (R41, R42). Runs before body validation, so nothing
+ * about a profile the caller may not act for is processed. Reads the live (account → profile)
+ * link from the database on every request: a revoked guardian or partner link stops access on
+ * the very next request. A missing link or permission answers 404 and appends `authz_fail`.
+ */
+export function createProfileGuard(deps: { db: Db; clock: Clock }) {
+  return async function requireProfileAccess(request: FastifyRequest): Promise<void> {
+    const auth = authOf(request);
+    const practice = practiceOf(request);
+    const permission = request.routeOptions.config.profilePermission;
+    const raw = (request.params as { profileId?: unknown }).profileId;
+    const profileId = typeof raw === 'string' && PROFILE_ID.test(raw) ? Number(raw) : undefined;
+    const profile = profileId === undefined ? undefined : findAccessibleProfile(deps.db, practice.id, auth.accountId, profileId);
+    if (profile && permission && profile.permissions[PERMISSION_FLAG[permission]]) {
+      request.actingProfile = profile;
+      return;
+    }
+    auditAuth(deps, practice, requestMeta(request), {
+      action: 'authz_fail',
+      outcome: 'failure',
+      accountId: auth.accountId,
+      resourceType: 'profile',
+      resourceId: profileId ?? null,
+    });
+    throw notFound();
+  };
+}
+
+/** The acting profile in a handler inside the profile scope. */
+export function actingProfileOf(request: FastifyRequest): AccessibleProfile {
+  if (!request.actingProfile) throw notFound();
+  return request.actingProfile;
+}
+
+export interface ProfileScopeOptions {
+  db: Db;
+  clock: Clock;
+}
+
+/**
+ * The scope every profile-scoped route plugin is registered in, under
+ * `/p/:practice/profiles/:profileId`: session first, then the profile guard, for every route.
+ * Registering a route without `config.profilePermission` throws at startup.
+ */
+export function profileScope(routes: Array<FastifyPluginAsync<ProfileScopeOptions>>): FastifyPluginAsync<ProfileScopeOptions> {
+  return async (scope, deps) => {
+    scope.decorateRequest('actingProfile', null);
+    scope.addHook('onRoute', (route: RouteOptions) => {
+      const permission = (route.config as { profilePermission?: ProfilePermission } | undefined)?.profilePermission;
+      if (!permission || !(permission in PERMISSION_FLAG)) {
+        throw new Error(`${route.method} ${route.url}: a profile-scoped route must name config.profilePermission (R41).`);
+      }
+    });
+    scope.addHook('onRequest', scope.requireSession);
+    scope.addHook('preValidation', createProfileGuard(deps));
+    for (const plugin of routes) await scope.register(plugin, deps);
+  };
+}
