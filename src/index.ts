@@ -2,4 +2,5 @@
 // registers no element; import `./define.js` (or one element's define file) for that.
 export * from './core/index.js';
 export { PortalSignin } from './elements/portal-signin/portal-signin.js';
+export { ProfilePicker } from './elements/profile-picker/profile-picker.js';
 export type * from './contract/index.js';

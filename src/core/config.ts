@@ -1,5 +1,6 @@
 import { PortalClient } from './api/client.js';
 import { createFetchTransport, type Transport } from './api/transport.js';
+import { ProfileStore } from './profile/profile-store.js';
 import { SessionStore } from './session/session-store.js';
 import { memoryStorage, tabStorage, type SessionPersistence } from './session/storage.js';
 import { getLocale } from './i18n/localization.js';
@@ -8,6 +9,8 @@ export interface PortalConnection {
   readonly endpoint: string;
   readonly client: PortalClient;
   readonly session: SessionStore;
+  /** Whom the widgets act for; shared like the session. */
+  readonly profiles: ProfileStore;
   readonly persistence: SessionPersistence;
 }
 
@@ -73,7 +76,8 @@ export function connect(endpoint: string, persistence: SessionPersistence = 'tab
       onUnauthorized: (error) => session.clear(error.code === 'session_expired' ? 'expired' : 'signed-out'),
     });
   const client = new PortalClient(transport, session);
-  const connection: PortalConnection = { endpoint: key, client, session, persistence };
+  const profiles = new ProfileStore(client, session);
+  const connection: PortalConnection = { endpoint: key, client, session, profiles, persistence };
   connections.set(key, connection);
   return connection;
 }

@@ -52,8 +52,20 @@ export class PortalNewClientEvent extends CustomEvent<Record<string, never>> {
   }
 }
 
+export interface ProfileSelectedDetail {
+  readonly profileId: number;
+}
+
+/** The acting profile changed: every widget on the endpoint now acts for `profileId`. */
+export class PortalProfileSelectedEvent extends CustomEvent<ProfileSelectedDetail> {
+  static readonly type = 'portal-profile-selected' as const;
+  constructor(detail: ProfileSelectedDetail) {
+    super(PortalProfileSelectedEvent.type, { detail, bubbles: true, composed: true });
+  }
+}
+
 /** All event classes, so tests and docs can walk them. */
-export const PORTAL_EVENTS = [PortalErrorEvent, PortalSignedInEvent, PortalSignedOutEvent, PortalNewClientEvent] as const;
+export const PORTAL_EVENTS = [PortalErrorEvent, PortalSignedInEvent, PortalSignedOutEvent, PortalNewClientEvent, PortalProfileSelectedEvent] as const;
 
 declare global {
   interface HTMLElementEventMap {
@@ -61,5 +73,6 @@ declare global {
     'portal-signed-in': PortalSignedInEvent;
     'portal-signed-out': PortalSignedOutEvent;
     'portal-new-client': PortalNewClientEvent;
+    'portal-profile-selected': PortalProfileSelectedEvent;
   }
 }

@@ -8,3 +8,5 @@ export { PortalElement } from './base/portal-element.js';
 export { SessionController } from './base/session-controller.js';
 export { sharedStyles } from './styles/shared.styles.js';
 export { tokens, TOKEN_NAMES } from './styles/tokens.styles.js';
+export { ProfileController } from './base/profile-controller.js';
+export { ProfileStore, ProfileChangeEvent, type ProfileStatus } from './profile/profile-store.js';

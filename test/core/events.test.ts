@@ -3,6 +3,7 @@ import {
   PORTAL_EVENTS,
   PortalErrorEvent,
   PortalNewClientEvent,
+  PortalProfileSelectedEvent,
   PortalSignedInEvent,
   PortalSignedOutEvent,
 } from '../../src/core/events.js';
@@ -14,6 +15,7 @@ describe('events', () => {
       [PortalSignedInEvent.type]: () => new PortalSignedInEvent({ method: 'link' }),
       [PortalSignedOutEvent.type]: () => new PortalSignedOutEvent({ reason: 'expired' }),
       [PortalNewClientEvent.type]: () => new PortalNewClientEvent(),
+      [PortalProfileSelectedEvent.type]: () => new PortalProfileSelectedEvent({ profileId: 7 }),
     };
     for (const EventClass of PORTAL_EVENTS) {
       const make = samples[EventClass.type];
@@ -24,6 +26,10 @@ describe('events', () => {
       expect(event.bubbles).to.equal(true);
       expect(event.composed).to.equal(true);
     }
+  });
+
+  it('names a profile by id only', () => {
+    expect(Object.keys(new PortalProfileSelectedEvent({ profileId: 7 }).detail)).to.deep.equal(['profileId']);
   });
 
   it('keeps portal-error details to ids and codes', () => {

@@ -4,6 +4,7 @@ import type {
   LinkRequested,
   PinSignIn,
   PracticeInfo,
+  ProfileList,
   SessionCreated,
   SessionInfo,
 } from '../../contract/index.js';
@@ -80,6 +81,21 @@ export class PortalClient {
     } finally {
       this.session.clear('signed-out');
     }
+  }
+
+  /** The profiles this sign-in may act for, and the one this session chose. */
+  listProfiles(options: CallOptions = {}): Promise<ProfileList> {
+    return this.transport.send<ProfileList>({ method: 'GET', path: '/me/profiles', signal: options.signal });
+  }
+
+  /** Acts for `profileId` from now on; the server checks this sign-in may (404 otherwise). */
+  selectProfile(profileId: number, options: CallOptions = {}): Promise<ProfileList> {
+    return this.transport.send<ProfileList>({
+      method: 'PUT',
+      path: '/me/profiles/selected',
+      body: { profileId },
+      signal: options.signal,
+    });
   }
 
   #start(created: SessionCreated): SessionInfo {

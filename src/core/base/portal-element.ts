@@ -10,6 +10,7 @@ import { describeError } from '../i18n/error-messages.js';
 import { followDocumentLanguage } from '../i18n/localization.js';
 import { PortalErrorEvent } from '../events.js';
 import { sharedStyles } from '../styles/shared.styles.js';
+import type { ProfileController } from './profile-controller.js';
 import { SessionController } from './session-controller.js';
 import { configurationWarning } from './warnings.js';
 
@@ -36,6 +37,9 @@ export abstract class PortalElement extends LitElement {
 
   protected readonly sessionController = new SessionController(this, (event) => this.sessionChanged(event));
 
+  /** Widgets that act for a profile set this to a `new ProfileController(this)`. */
+  protected readonly profileController: ProfileController | undefined = undefined;
+
   constructor() {
     super();
     // Instead of the @localized() decorator: it works for every subclass, and cannot be
@@ -55,6 +59,7 @@ export abstract class PortalElement extends LitElement {
       this.sessionController.observe(this.#connection?.session);
       configurationWarning(this.localName, this.endpoint);
     }
+    this.profileController?.observe(this.#connection?.profiles, this.#connection?.session.signedIn ?? false);
   }
 
   /** The connection for this element's endpoint, or undefined when none is set. */
@@ -96,10 +101,8 @@ export abstract class PortalElement extends LitElement {
     </div>`;
   }
 
-  protected renderSignedOut(): TemplateResult {
-    return html`<slot name="signed-out"
-      ><p class="state" part="status">${msg('Please sign in to continue.', { id: 'portal.signed-out' })}</p></slot
-    >`;
+  protected renderSignedOut(text: string = msg('Please sign in to continue.', { id: 'portal.signed-out' })): TemplateResult {
+    return html`<slot name="signed-out"><p class="state" part="status">${text}</p></slot>`;
   }
 
   protected renderMissingEndpoint(): TemplateResult {
