@@ -1,20 +1,13 @@
 // The demo's clinician console. Demo code, not part of the widgets: it calls the admin API
-// directly with the development admin token.
-const endpoint = document.querySelector('meta[name="portal-endpoint"]').content;
-const adminToken = document.querySelector('meta[name="portal-admin-token"]').content;
-const endpointOrigin = new URL(endpoint).origin;
+// directly with the development admin token (see console-api.js).
+import { admin, endpointOrigin } from './console-api.js';
+import { setUpHouseholds } from './console-households.js';
+import { setUpInvitationForm, setUpPinForm } from './console-sign-in.js';
+
+export { admin } from './console-api.js';
 
 for (const link of document.querySelectorAll('[data-endpoint-link]')) {
   link.href = endpointOrigin + link.dataset.endpointLink;
-}
-
-export async function admin(path, init = {}) {
-  const response = await fetch(`${endpoint}/admin${path}`, {
-    ...init,
-    headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json', ...init.headers },
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}`);
-  return response.status === 204 ? undefined : response.json();
 }
 
 async function showSettings() {
@@ -34,4 +27,8 @@ async function showSettings() {
     status.textContent = `Could not load the settings: ${error.message}`;
   }
 }
+
+setUpPinForm(document.querySelector('[data-pin-form]'));
+setUpInvitationForm(document.querySelector('[data-invitation-form]'));
+setUpHouseholds(document.querySelector('[data-households-section]'));
 showSettings();

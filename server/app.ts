@@ -7,6 +7,7 @@ import { PinHasher } from './auth/pin-hash.js';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config.js';
 import type { Db } from './db/open.js';
+import { installUploads } from './files/install.js';
 import { loggerOptions, type LoggerOption } from './logging.js';
 import { requireAdminToken } from './plugins/admin-auth.js';
 import { installBodyParsing } from './plugins/body-parsing.js';
@@ -15,15 +16,19 @@ import { installErrorHandling } from './plugins/error-handler.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { installPracticeResolver, requireKnownPractice } from './plugins/practice-resolver.js';
 import { installRateLimit } from './plugins/rate-limit.js';
+import { installRequestTimeout } from './plugins/request-timeout.js';
 import { installSecurityHeaders } from './plugins/security-headers.js';
 import { profileScope } from './plugins/profile-access.js';
 import { installSessionAuth } from './plugins/session-auth.js';
+import { adminBookingRoutes } from './routes/admin-booking.js';
 import { adminSettingsRoutes } from './routes/admin-settings.js';
+import { adminProfileLinkRoutes } from './routes/admin-profile-links.js';
 import { adminSignInRoutes } from './routes/admin-sign-in.js';
 import { authRoutes } from './routes/auth.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
 import { infoRoutes } from './routes/info.js';
+import { meProfileRoutes } from './routes/me-profiles.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { PROFILE_ROUTE_PLUGINS } from './routes/profile-routes.js';
 
@@ -62,8 +67,10 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
     // normally (the database closes only after the server): Fastify's own 503 for it would
     // bypass CORS, the security headers and the error shape.
     return503OnClosing: false,
-    // Slow clients cannot hold a request open forever (F12). Uploads will need their own limit.
-    requestTimeout: 120_000,
+    // Node's whole-request timeout would cut long upload PATCHes: installRequestTimeout applies
+    // the 120 s limit per route instead (uploads get an idle timeout), so slow clients still
+    // cannot hold a request open forever (F12).
+    requestTimeout: 0,
     ajv: {
       // All errors, so a form learns every bad field at once; bodies are capped at bodyLimit,
       // which bounds the extra work.
@@ -72,6 +79,7 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installSecurityHeaders(app);
+  installRequestTimeout(app);
   installPracticeResolver(app, db);
   await installCors(app);
   await installRateLimit(app, config);
@@ -79,6 +87,7 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
   installErrorHandling(app);
   await installOpenApi(app, PROTOCOL_VERSION);
   installSessionAuth(app, { db, clock });
+  installUploads(app, { db, clock, uploads: config.uploads });
   const auth: AuthDeps = { db, clock, pins: pinHasherFor(config) };
   if (!auth.pins) app.log.error('No PIN pepper configured (PIN_PEPPER): PIN sign-in and PIN issuing answer 503.');
 
@@ -89,12 +98,15 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
       practiceScope.addHook('onRequest', requireKnownPractice);
       await practiceScope.register(infoRoutes);
       await practiceScope.register(authRoutes, auth);
+      await practiceScope.register(meProfileRoutes, { db, clock });
       await practiceScope.register(profileScope(PROFILE_ROUTE_PLUGINS), { db, clock, prefix: '/profiles/:profileId' });
       await practiceScope.register(
         async (adminScope) => {
           adminScope.addHook('onRequest', requireAdminToken({ adminToken: config.adminToken, db, clock }));
           await adminScope.register(adminSettingsRoutes);
           await adminScope.register(adminSignInRoutes, auth);
+          await adminScope.register(adminBookingRoutes, { db, clock });
+          await adminScope.register(adminProfileLinkRoutes, { db, clock });
         },
         { prefix: '/admin' },
       );

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { MIN_PEPPER_LENGTH } from './auth/pin-hash.js';
+import type { UploadSettingsInput } from './files/settings.js';
 
 export type Mode = 'development' | 'production';
 
@@ -26,6 +27,12 @@ export interface AppConfig {
    * the cost they were hashed with. Tests lower it; production has no reason to.
    */
   pinScryptLogN?: number;
+  /**
+   * File uploads: storage folder, per-type size limits, per-profile quota, sweeper timings
+   * (defaults in files/settings.ts). Without a storage folder, files live in `files/` beside
+   * the database file.
+   */
+  uploads?: UploadSettingsInput;
 }
 
 /** Everything an entry point (main.ts, dev.ts) needs on top of the app's own config. */
@@ -80,6 +87,11 @@ export function readServerConfig(env: NodeJS.ProcessEnv, defaultMode: Mode): Ser
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     ...(pinPepper ? { pinPepper } : {}),
     dataDir: env.DATA_DIR?.trim() || '.data',
+    // Without UPLOAD_DIR, files live in `files/` beside the database, under the data directory (R50).
+    uploads: {
+      ...(env.UPLOAD_DIR?.trim() ? { storageDir: env.UPLOAD_DIR.trim() } : {}),
+      ...(env.UPLOAD_QUOTA_BYTES?.trim() ? { quotaBytes: parsePositiveInt(env.UPLOAD_QUOTA_BYTES, 1, 'UPLOAD_QUOTA_BYTES') } : {}),
+    },
     host: env.HOST?.trim() || 'localhost',
     endpointPort: parsePort(env.ENDPOINT_PORT, 8081, 'ENDPOINT_PORT'),
     demoPort: parsePort(env.PORT, 8080, 'PORT'),

@@ -1,7 +1,7 @@
-import type { AuthErrorCode, ErrorBody, ErrorCode, FieldErrorCode } from '../src/contract/index.js';
+import type { AuthErrorCode, BookingErrorCode, ErrorBody, ErrorCode, FieldErrorCode } from '../src/contract/index.js';
 
-/** Every code the server answers with: the general ones and the sign-in ones. */
-export type ServerErrorCode = ErrorCode | AuthErrorCode;
+/** Every code the server answers with: the general ones, the sign-in ones and the booking ones. */
+export type ServerErrorCode = ErrorCode | AuthErrorCode | BookingErrorCode;
 
 /** Developer-facing text per code. Generic on purpose (R39): widgets localise by `code`. */
 export const DEFAULT_MESSAGES: Record<ServerErrorCode, string> = {
@@ -22,6 +22,10 @@ export const DEFAULT_MESSAGES: Record<ServerErrorCode, string> = {
   link_invalid: 'This sign-in link is not valid.',
   // One message for an unknown email, a wrong, expired, used or locked PIN (R24).
   invalid_credentials: 'Email or PIN not recognised.',
+  slot_unavailable: 'That time is no longer available.',
+  cancellation_window: 'The appointment is too close to cancel or reschedule online; call the office.',
+  too_many_requests_open: 'Too many appointment requests are waiting for approval.',
+  idempotency_key_reused: 'This Idempotency-Key was used with a different request.',
 };
 
 /**

@@ -9,6 +9,7 @@ export interface MailTransport {
     text: string;
     html: string;
     headers?: Record<string, string>;
+    attachments?: { filename: string; content: Buffer; contentType: string }[];
   }): Promise<unknown>;
   close?(): void;
 }

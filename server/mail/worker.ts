@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { claimDueMessages, markAttemptFailed, markSent, type DueMessage } from '../repos/outbox.js';
+import { listOutboxAttachments } from '../repos/outbox-attachments.js';
 import { redactSignInTokens } from './links.js';
 import type { MailTransport } from './transport.js';
 
@@ -49,10 +50,10 @@ export function backoffDelay(attempt: number, baseMs: number, maxMs: number): nu
 const silentLogger: WorkerLogger = { info() {}, warn() {}, error() {} };
 
 /**
- * Sends queued mail: claims due messages, sends each as multipart text + HTML from the
- * practice's sender, and on failure schedules a retry with exponential backoff until
- * `maxAttempts`. Time comes from the injected clock, so tests drive retries with a FakeClock
- * and `runOnce()` instead of waiting.
+ * Sends queued mail: claims due messages, sends each as multipart text + HTML (with its
+ * attachments, if any) from the practice's sender, and on failure schedules a retry with
+ * exponential backoff until `maxAttempts`. Time comes from the injected clock, so tests
+ * drive retries with a FakeClock and `runOnce()` instead of waiting.
  */
 export class MailWorker {
   readonly #db: Db;
@@ -138,6 +139,7 @@ export class MailWorker {
 
   async #send(message: DueMessage): Promise<boolean> {
     try {
+      const attachments = this.#db.open ? listOutboxAttachments(this.#db, message.id) : [];
       await this.#transport.sendMail({
         from: { name: message.senderName, address: message.senderAddress },
         to: message.to,
@@ -145,6 +147,7 @@ export class MailWorker {
         text: message.text,
         html: message.html,
         headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': message.language },
+        ...(attachments.length > 0 ? { attachments } : {}),
       });
     } catch (err) {
       const attempt = message.attempts + 1;

@@ -20,7 +20,8 @@ export async function installCors(app: PortalApp): Promise<void> {
     hook: 'onRequest',
     delegator(request, callback) {
       const allowed = request.practice?.allowedOrigins ?? [];
-      callback(null, isAllowedOrigin(request.headers.origin, allowed) ? GRANT : REFUSE);
+      if (!isAllowedOrigin(request.headers.origin, allowed)) callback(null, REFUSE);
+      else callback(null, UPLOAD_PATH.test(request.url) ? UPLOAD_GRANT : GRANT);
     },
   });
 }
@@ -39,3 +40,12 @@ const GRANT = Object.freeze({
   strictPreflight: true,
 });
 const REFUSE = Object.freeze({ origin: false });
+
+/** tus uploads (routes/uploads.ts) and only they send PATCH and the tus headers, and read the tus answers. */
+const UPLOAD_PATH = /^\/p\/[^/]+\/profiles\/[^/]+\/uploads(?:[/?]|$)/;
+const UPLOAD_GRANT = Object.freeze({
+  ...GRANT,
+  methods: [...CORS_METHODS, 'PATCH', 'HEAD'],
+  allowedHeaders: [...CORS_ALLOWED_HEADERS, 'Tus-Resumable', 'Upload-Length', 'Upload-Metadata', 'Upload-Offset'],
+  exposedHeaders: [...CORS_EXPOSED_HEADERS, 'Tus-Resumable', 'Upload-Offset', 'Upload-Length', 'Upload-Metadata', 'Upload-Expires', 'Location'],
+});

@@ -86,13 +86,16 @@ export function profileScope(routes: Array<FastifyPluginAsync<ProfileScopeOption
   return async (scope, deps) => {
     scope.decorateRequest('actingProfile', null);
     scope.addHook('onRoute', (route: RouteOptions) => {
-      const permission = (route.config as { profilePermission?: ProfilePermission } | undefined)?.profilePermission;
+      const permission = route.config?.profilePermission;
       if (!permission || !(permission in PERMISSION_FLAG)) {
-        throw new Error(`${route.method} ${route.url}: a profile-scoped route must name config.profilePermission (R41).`);
+        const methods = ([] as string[]).concat(route.method).join(',');
+        throw new Error(`${methods} ${route.url}: a profile-scoped route must name config.profilePermission (R41).`);
       }
     });
     scope.addHook('onRequest', scope.requireSession);
     scope.addHook('preValidation', createProfileGuard(deps));
-    for (const plugin of routes) await scope.register(plugin, deps);
+    // Only the dependencies: the scope's own options carry its `prefix`, which passed on
+    // would be applied a second time (`/profiles/:profileId/profiles/:profileId/…`).
+    for (const plugin of routes) await scope.register(plugin, { db: deps.db, clock: deps.clock });
   };
 }

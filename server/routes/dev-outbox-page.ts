@@ -48,6 +48,12 @@ ${
 <ul class="links">${message.links.map((link) => html`<li><a href="${link}">${link}</a></li>`)}</ul>`
     : ''
 }
+${
+  message.attachments.length > 0
+    ? html`<h3>Attachments</h3>
+<ul class="links">${message.attachments.map((a) => html`<li><a href="${a.url}">${a.filename}</a></li>`)}</ul>`
+    : ''
+}
 <h3>Text</h3>
 <pre>${message.text}</pre>
 <p><a href="/dev/outbox/${message.id}/html">Open the HTML version</a></p>

@@ -5,6 +5,7 @@ import type { Db } from '../db/open.js';
 import { notFound } from '../errors.js';
 import { extractLinks } from '../mail/links.js';
 import { findOutboxMessage, listSentMessages, type SentMessage } from '../repos/outbox.js';
+import { listOutboxAttachments } from '../repos/outbox-attachments.js';
 import { OUTBOX_CSS, OUTBOX_MESSAGE_CSP, OUTBOX_PAGE_CSP, renderOutboxPage } from './dev-outbox-page.js';
 
 const OutboxQuery = Type.Object(
@@ -15,7 +16,7 @@ const OutboxQuery = Type.Object(
   { additionalProperties: false },
 );
 
-function toDevMessage(m: SentMessage): DevOutboxMessage {
+function toDevMessage(db: Db, m: SentMessage): DevOutboxMessage {
   return {
     id: m.id,
     practice: m.practiceSlug,
@@ -26,6 +27,11 @@ function toDevMessage(m: SentMessage): DevOutboxMessage {
     links: extractLinks(m.text, m.html),
     language: m.language,
     createdAt: m.createdAt,
+    attachments: listOutboxAttachments(db, m.id).map((a, i) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      url: `/dev/outbox/${m.id}/attachments/${i}`,
+    })),
   };
 }
 
@@ -35,7 +41,7 @@ function toDevMessage(m: SentMessage): DevOutboxMessage {
  */
 export const devOutboxRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
   const list = (query: { to?: string; limit: number }) =>
-    listSentMessages(db, { to: query.to?.trim().toLowerCase(), limit: query.limit }).map(toDevMessage);
+    listSentMessages(db, { to: query.to?.trim().toLowerCase(), limit: query.limit }).map((m) => toDevMessage(db, m));
 
   app.get(
     '/dev/outbox.json',
@@ -61,6 +67,26 @@ export const devOutboxRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app
       if (!message || message.status !== 'sent') throw notFound();
       reply.header('content-security-policy', OUTBOX_MESSAGE_CSP).type('text/html; charset=utf-8');
       return message.html;
+    },
+  );
+
+  app.get(
+    '/dev/outbox/:id/attachments/:position',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }), position: Type.Integer({ minimum: 0 }) }),
+      },
+    },
+    async (request, reply) => {
+      const message = findOutboxMessage(db, request.params.id);
+      const attachment = message?.status === 'sent' ? listOutboxAttachments(db, message.id)[request.params.position] : undefined;
+      if (!attachment) throw notFound();
+      // A download, never rendered: the file name is ours (no CR/LF, quotes or slashes).
+      reply
+        .type(attachment.contentType)
+        .header('content-disposition', `attachment; filename="${attachment.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+      return attachment.content;
     },
   );
 };

@@ -11,6 +11,7 @@ import {
   setPortalUrl,
   type Practice,
 } from '../repos/practices.js';
+import { seedDemoBookings } from './demo-bookings.js';
 import { INFORMED_CONSENT, PRIVACY_NOTICE } from './demo-documents.js';
 
 export const DEMO_PRACTICE_SLUG = 'lakeside';
@@ -165,6 +166,7 @@ function seedLakeside(db: Db, clock: Clock, site: DemoSite): Practice {
   const maria = account('maria@example.com', 'María García', 'es');
   grant(maria.id, profile('self', 'María García', 'es').id, 'self');
 
+  seedDemoBookings(db, clock, practice);
   return practice;
 }
 

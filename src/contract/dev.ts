@@ -15,6 +15,17 @@ export const DevOutboxMessage = Type.Object(
     links: Type.Array(Type.String(), { description: 'http(s) links found in the text and HTML, in order, each once.' }),
     language: Type.String(),
     createdAt: Type.Integer({ description: 'Milliseconds since the epoch, UTC.' }),
+    attachments: Type.Array(
+      Type.Object(
+        {
+          filename: Type.String(),
+          contentType: Type.String(),
+          url: Type.String({ description: 'Where the development outbox serves the file (same origin).' }),
+        },
+        { additionalProperties: false },
+      ),
+      { description: 'Files sent with the email (e.g. appointment.ics), in order.' },
+    ),
   },
   { $id: 'DevOutboxMessage', additionalProperties: false },
 );

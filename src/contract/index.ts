@@ -6,3 +6,6 @@ export * from './auth.js';
 export * from './admin.js';
 export * from './dev.js';
 export * from './profiles.js';
+export * from './files.js';
+export * from './households.js';
+export * from './booking.js';

@@ -16,7 +16,9 @@ const permissionFields = {
   view: Type.Boolean({ description: 'View documents, files and appointments.' }),
 };
 
-export const ProfilePermissions = Type.Object(permissionFields, { $id: 'ProfilePermissions', additionalProperties: false });
+// Schemas only ever nested in others carry no $id: @fastify/swagger would list them as
+// components that nothing references (redocly's no-unused-components).
+export const ProfilePermissions = Type.Object(permissionFields, { additionalProperties: false });
 export type ProfilePermissions = Static<typeof ProfilePermissions>;
 
 /** Positive integer ids, as strings in paths. */
@@ -30,7 +32,7 @@ export const Profile = Type.Object(
     relationship: Relationship,
     permissions: ProfilePermissions,
   },
-  { $id: 'Profile', additionalProperties: false, description: 'A profile as this sign-in may act for it.' },
+  { additionalProperties: false, description: 'A profile as this sign-in may act for it.' },
 );
 export type Profile = Static<typeof Profile>;
 
@@ -58,13 +60,21 @@ export const ProfileParams = Type.Object(
 );
 export type ProfileParams = Static<typeof ProfileParams>;
 
-/** Admin: link an account (by email) to a profile as guardian or partner, with permissions. */
+/**
+ * Admin: link an account (by email) to a profile. The relationship must fit the profile's
+ * kind: `self` → a self profile, `guardian` → a minor, `partner` → a couple (partners act for
+ * the couple, never for each other's own profile); otherwise 400 with `fields.relationship`.
+ */
 export const ProfileLinkRequest = Type.Object(
   {
     email: EmailAddress,
     profileId: ProfileId,
     relationship: Relationship,
-    permissions: Type.Optional(Type.Partial(Type.Object(permissionFields, { additionalProperties: false }))),
+    permissions: Type.Optional(
+      Type.Partial(Type.Object(permissionFields, { additionalProperties: false }), {
+        description: 'Permissions to turn off (or on); each one left out is granted.',
+      }),
+    ),
   },
   { $id: 'ProfileLinkRequest', additionalProperties: false },
 );

@@ -40,6 +40,9 @@ describe('database and migrations', () => {
       assert.deepEqual(rows, [
         { version: 1, name: 'initial' },
         { version: 2, name: 'passwordless_sign_in' },
+        { version: 3, name: 'acting_profile' },
+        { version: 4, name: 'booking' },
+        { version: 5, name: 'files' },
       ]);
       assert.equal(reopened.pragma('integrity_check', { simple: true }), 'ok');
       assert.deepEqual(reopened.pragma('foreign_key_check'), []);

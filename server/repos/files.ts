@@ -1,0 +1,180 @@
+import type { FileType } from '../../src/contract/index.js';
+import type { Db } from '../db/open.js';
+import { statement } from '../db/statements.js';
+
+/** An upload in progress: who it belongs to and what it promised (005_files.sql). */
+export interface UploadRow {
+  id: string;
+  practiceId: number;
+  profileId: number;
+  accountId: number;
+  fileName: string;
+  fileType: FileType;
+  sizeBytes: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface StoredFile {
+  id: number;
+  practiceId: number;
+  profileId: number;
+  uploadedBy: number;
+  uploadId: string;
+  storageName: string;
+  fileName: string;
+  fileType: FileType;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: number;
+}
+
+interface UploadDbRow {
+  id: string;
+  practice_id: number;
+  profile_id: number;
+  account_id: number;
+  file_name: string;
+  file_type: FileType;
+  size_bytes: number;
+  created_at: number;
+  updated_at: number;
+}
+
+interface FileDbRow {
+  id: number;
+  practice_id: number;
+  profile_id: number;
+  uploaded_by: number;
+  upload_id: string;
+  storage_name: string;
+  file_name: string;
+  file_type: FileType;
+  size_bytes: number;
+  sha256: string;
+  created_at: number;
+}
+
+const uploadFromRow = (r: UploadDbRow): UploadRow => ({
+  id: r.id,
+  practiceId: r.practice_id,
+  profileId: r.profile_id,
+  accountId: r.account_id,
+  fileName: r.file_name,
+  fileType: r.file_type,
+  sizeBytes: r.size_bytes,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const fileFromRow = (r: FileDbRow): StoredFile => ({
+  id: r.id,
+  practiceId: r.practice_id,
+  profileId: r.profile_id,
+  uploadedBy: r.uploaded_by,
+  uploadId: r.upload_id,
+  storageName: r.storage_name,
+  fileName: r.file_name,
+  fileType: r.file_type,
+  sizeBytes: r.size_bytes,
+  sha256: r.sha256,
+  createdAt: r.created_at,
+});
+
+export function insertUpload(db: Db, upload: Omit<UploadRow, 'updatedAt'>): void {
+  statement(
+    db,
+    `INSERT INTO file_uploads (id, practice_id, profile_id, account_id, file_name, file_type, size_bytes, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    upload.id,
+    upload.practiceId,
+    upload.profileId,
+    upload.accountId,
+    upload.fileName,
+    upload.fileType,
+    upload.sizeBytes,
+    upload.createdAt,
+    upload.createdAt,
+  );
+}
+
+export function findUpload(db: Db, id: string): UploadRow | undefined {
+  const row = statement<[string], UploadDbRow>(db, 'SELECT * FROM file_uploads WHERE id = ?').get(id);
+  return row && uploadFromRow(row);
+}
+
+/** Bytes arrived: the upload is not stale. Never moves the time backwards. */
+export function touchUpload(db: Db, id: string, now: number): void {
+  statement(db, 'UPDATE file_uploads SET updated_at = max(updated_at, ?) WHERE id = ?').run(now, id);
+}
+
+export function deleteUpload(db: Db, id: string): boolean {
+  return statement(db, 'DELETE FROM file_uploads WHERE id = ?').run(id).changes > 0;
+}
+
+/** Uploads with no bytes since `before`: the sweeper's work list. */
+export function staleUploadIds(db: Db, before: number): string[] {
+  return statement<[number], string>(db, 'SELECT id FROM file_uploads WHERE updated_at < ? ORDER BY updated_at').pluck().all(before);
+}
+
+export function allUploads(db: Db): UploadRow[] {
+  return statement<[], UploadDbRow>(db, 'SELECT * FROM file_uploads').all().map(uploadFromRow);
+}
+
+export interface ProfileUsage {
+  usedBytes: number;
+  reservedBytes: number;
+  fileCount: number;
+}
+
+/** What a profile holds: stored bytes, bytes promised to unfinished uploads, and both counts together. */
+export function profileUsage(db: Db, practiceId: number, profileId: number): ProfileUsage {
+  return statement<[number, number, number, number], ProfileUsage>(
+    db,
+    `SELECT f.used AS usedBytes, u.reserved AS reservedBytes, f.n + u.n AS fileCount
+     FROM (SELECT coalesce(sum(size_bytes), 0) AS used, count(*) AS n FROM files WHERE practice_id = ? AND profile_id = ?) f,
+          (SELECT coalesce(sum(size_bytes), 0) AS reserved, count(*) AS n FROM file_uploads WHERE practice_id = ? AND profile_id = ?) u`,
+  ).get(practiceId, profileId, practiceId, profileId)!;
+}
+
+export function insertFile(db: Db, file: Omit<StoredFile, 'id'>): StoredFile {
+  const { lastInsertRowid } = statement(
+    db,
+    `INSERT INTO files (practice_id, profile_id, uploaded_by, upload_id, storage_name, file_name, file_type, size_bytes, sha256, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    file.practiceId,
+    file.profileId,
+    file.uploadedBy,
+    file.uploadId,
+    file.storageName,
+    file.fileName,
+    file.fileType,
+    file.sizeBytes,
+    file.sha256,
+    file.createdAt,
+  );
+  return { ...file, id: Number(lastInsertRowid) };
+}
+
+/** A profile's files, newest first. */
+export function listFiles(db: Db, practiceId: number, profileId: number): StoredFile[] {
+  return statement<[number, number], FileDbRow>(db, 'SELECT * FROM files WHERE practice_id = ? AND profile_id = ? ORDER BY id DESC')
+    .all(practiceId, profileId)
+    .map(fileFromRow);
+}
+
+/** One file of one profile: another profile's (or practice's) file id finds nothing (R41, R50). */
+export function findFile(db: Db, practiceId: number, profileId: number, fileId: number): StoredFile | undefined {
+  const row = statement<[number, number, number], FileDbRow>(
+    db,
+    'SELECT * FROM files WHERE id = ? AND practice_id = ? AND profile_id = ?',
+  ).get(fileId, practiceId, profileId);
+  return row && fileFromRow(row);
+}
+
+/** Whether a name in the store belongs to a file row (the sweeper's orphan check). */
+export function isStoredName(db: Db, storageName: string): boolean {
+  return statement<[string], number>(db, 'SELECT 1 FROM files WHERE storage_name = ?').pluck().get(storageName) !== undefined;
+}

@@ -1,0 +1,124 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { open } from 'node:fs/promises';
+import { FILE_TYPES, FileList, FileParams, ProfileParams } from '../../src/contract/index.js';
+import { ApiError, notFound } from '../errors.js';
+import { auditFiles, fileActorOf } from '../files/actor.js';
+import { fileItem } from '../files/commit.js';
+import { attachmentDisposition } from '../files/content-disposition.js';
+import { mediaTypeOf } from '../files/file-types.js';
+import { uploadPolicy } from '../files/upload-policy.js';
+import type { UploadService } from '../files/upload-service.js';
+import { addSchemasOnce } from '../plugins/local-schemas.js';
+import type { ProfileScopeOptions } from '../plugins/profile-access.js';
+import { findFile, listFiles, profileUsage } from '../repos/files.js';
+import { errorResponse, errorResponses, ref } from '../schemas.js';
+
+/**
+ * A download is an attachment and never a page of ours (R51): `sandbox` stops anything in it
+ * from running as this origin even if a browser were made to render it.
+ */
+export const DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
+
+const BINARY = { type: 'string', format: 'binary' } as const;
+
+const ERRORS = {
+  401: errorResponse('`unauthorized` or `session_expired`: no valid session.'),
+  ...errorResponses(429, 500),
+  503: errorResponse('`unavailable`: the server has no file storage configured.'),
+};
+
+function requireUploads(uploads: UploadService | null): UploadService {
+  if (!uploads) throw new ApiError(503, 'unavailable');
+  return uploads;
+}
+
+/**
+ * The profile's stored files, under `/p/:practice/profiles/:profileId/files`: the list with
+ * the upload policy, and downloads (`view` permission, R41). Files are served only through
+ * this handler, which re-checks the profile on every request (R50), from disk as a stream.
+ * Both routes disclose PHI, so each call writes one audit event (R36).
+ */
+export const fileRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = async (app, deps) => {
+  addSchemasOnce(app, [FileList]);
+
+  app.get(
+    '/files',
+    {
+      config: { profilePermission: 'view' },
+      exposeHeadRoute: false,
+      schema: {
+        operationId: 'listFiles',
+        summary: 'The profile’s files and the upload policy',
+        description:
+          'Stored files, newest first, with what may be uploaded: allowed types with their extensions and size limits, the quota, ' +
+          'and how much of it stored files and unfinished uploads use. A widget may narrow the types, never widen them.',
+        tags: ['files', 'phi'],
+        security: [{ bearer: [] }],
+        params: ProfileParams,
+        response: {
+          200: ref(FileList, { description: 'The files and the policy.' }),
+          404: errorResponse('`not_found`: no such profile for this sign-in, or no view permission.'),
+          ...ERRORS,
+        },
+      },
+    },
+    async (request) => {
+      const uploads = requireUploads(app.uploads);
+      const actor = fileActorOf(request);
+      const files = listFiles(deps.db, actor.practice.id, actor.profileId).map(fileItem);
+      const policy = uploadPolicy(uploads.settings, actor.practice, profileUsage(deps.db, actor.practice.id, actor.profileId));
+      auditFiles(deps, actor, { action: 'sensitive_read', outcome: 'success', resourceType: 'file_list' });
+      return { files, policy };
+    },
+  );
+
+  app.get(
+    '/files/:fileId',
+    {
+      config: { profilePermission: 'view' },
+      exposeHeadRoute: false,
+      schema: {
+        operationId: 'downloadFile',
+        summary: 'Download one file',
+        description:
+          'The stored bytes, streamed, with the type the server detected, `Content-Disposition: attachment` with the name ' +
+          '(RFC 6266/5987: an ASCII `filename` and the exact UTF-8 `filename*`), `X-Content-Type-Options: nosniff`, ' +
+          '`Content-Security-Policy: sandbox`, `Cache-Control: no-store`. Fetch it with the session and show it from a blob.',
+        tags: ['files', 'phi'],
+        security: [{ bearer: [] }],
+        params: FileParams,
+        response: {
+          200: {
+            description: 'The file.',
+            headers: {
+              'Content-Disposition': { type: 'string', description: '`attachment; filename="…"; filename*=UTF-8\'\'…`' },
+              'Content-Length': { type: 'string' },
+            },
+            content: Object.fromEntries(FILE_TYPES.map((type) => [mediaTypeOf(type), { schema: BINARY }])),
+          },
+          404: errorResponse('`not_found`: no such profile for this sign-in (or no view permission), or no such file of this profile.'),
+          ...ERRORS,
+        },
+      },
+    },
+    async (request, reply) => {
+      const uploads = requireUploads(app.uploads);
+      const actor = fileActorOf(request);
+      const file = findFile(deps.db, actor.practice.id, actor.profileId, Number(request.params.fileId));
+      if (!file) throw notFound();
+      const handle = await open(uploads.storage.storedPath(file.storageName), 'r');
+      const { size } = await handle.stat();
+      auditFiles(deps, actor, { action: 'sensitive_read', outcome: 'success', resourceType: 'file', resourceId: file.id });
+      return reply
+        .headers({
+          'content-type': mediaTypeOf(file.fileType),
+          'content-length': String(size),
+          'content-disposition': attachmentDisposition(file.fileName),
+          'content-security-policy': DOWNLOAD_CSP,
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'no-store',
+        })
+        .send(handle.createReadStream());
+    },
+  );
+};
