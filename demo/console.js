@@ -1,6 +1,7 @@
 // The demo's clinician console. Demo code, not part of the widgets: it calls the admin API
 // directly with the development admin token (see console-api.js).
 import { admin, endpointOrigin } from './console-api.js';
+import { setUpDocuments } from './console-documents.js';
 import { setUpHouseholds } from './console-households.js';
 import { setUpInvitationForm, setUpPinForm } from './console-sign-in.js';
 
@@ -31,4 +32,5 @@ async function showSettings() {
 setUpPinForm(document.querySelector('[data-pin-form]'));
 setUpInvitationForm(document.querySelector('[data-invitation-form]'));
 setUpHouseholds(document.querySelector('[data-households-section]'));
+setUpDocuments(document.querySelector('[data-documents-section]'));
 showSettings();

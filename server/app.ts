@@ -21,6 +21,7 @@ import { installSecurityHeaders } from './plugins/security-headers.js';
 import { profileScope } from './plugins/profile-access.js';
 import { installSessionAuth } from './plugins/session-auth.js';
 import { adminBookingRoutes } from './routes/admin-booking.js';
+import { adminDocumentRoutes } from './routes/admin-documents.js';
 import { adminSettingsRoutes } from './routes/admin-settings.js';
 import { adminProfileLinkRoutes } from './routes/admin-profile-links.js';
 import { adminSignInRoutes } from './routes/admin-sign-in.js';
@@ -74,7 +75,8 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
     ajv: {
       // All errors, so a form learns every bad field at once; bodies are capped at bodyLimit,
       // which bounds the extra work.
-      customOptions: { allErrors: true },
+      // allowUnionTypes: a `type` list (form answers: string | boolean | array) is never coerced from one kind to another.
+      customOptions: { allErrors: true, allowUnionTypes: true },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -107,6 +109,7 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
           await adminScope.register(adminSignInRoutes, auth);
           await adminScope.register(adminBookingRoutes, { db, clock });
           await adminScope.register(adminProfileLinkRoutes, { db, clock });
+          await adminScope.register(adminDocumentRoutes, { db, clock });
         },
         { prefix: '/admin' },
       );

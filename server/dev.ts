@@ -10,6 +10,9 @@ import { systemClock, type Clock } from './clock.js';
 import { readServerConfig } from './config.js';
 import type { Db } from './db/open.js';
 import { buildDemoSite } from './demo-site.js';
+import { buildDemoProcessor } from './payments/demo-processor.js';
+import { findPracticeBySlug } from './repos/practices.js';
+import { setPaymentSettings } from './repos/payment-cards.js';
 import { createEndpointRuntime } from './runtime.js';
 import { DEMO_ACCOUNTS, DEMO_PRACTICE_SLUG, pointDemoPracticeAtSite, seedDemo } from './seed/demo.js';
 import { closeOnSignals } from './shutdown.js';
@@ -23,6 +26,8 @@ export interface StartDevOptions {
   port?: number;
   /** The endpoint's port (default ENDPOINT_PORT or 8081; 0 = ephemeral). */
   endpointPort?: number;
+  /** The demo card processor's port, a third origin (default PAYMENT_PORT or 8790, or ephemeral when `endpointPort` is 0). */
+  paymentPort?: number;
   /** Interface to bind (default HOST or `localhost`, which Fastify binds on every loopback address). */
   host?: string;
   /** Where the SQLite database lives (default DATA_DIR or `.data/`). */
@@ -39,6 +44,8 @@ export interface DevServer {
   endpointUrl: string;
   /** e.g. http://localhost:8081. */
   endpointOrigin: string;
+  /** The demo card processor (the payment iframe's origin), e.g. http://localhost:8790. */
+  paymentOrigin: string;
   adminToken: string;
   db: Db;
   clock: Clock;
@@ -82,6 +89,7 @@ export async function startDev(options: StartDevOptions = {}): Promise<DevServer
   });
 
   let demoSite: FastifyInstance | undefined;
+  let processor: FastifyInstance | undefined;
   try {
     await runtime.app.listen({ port: config.endpointPort, host: config.host });
     const endpointOrigin = `http://${urlHost}:${boundPort(runtime.app)}`;
@@ -102,21 +110,32 @@ export async function startDev(options: StartDevOptions = {}): Promise<DevServer
     const demoOrigins =
       urlHost === 'localhost' ? [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`] : [demoUrl];
     pointDemoPracticeAtSite(runtime.db, clock, { origins: demoOrigins, portalUrl: `${demoUrl}/portal.html` });
+
+    // The demo card processor on its own origin; the card-entry page may be embedded only by the demo site.
+    processor = buildDemoProcessor({ allowedParentOrigins: () => demoOrigins, logger }).app;
+    const paymentPort = options.paymentPort ?? (options.endpointPort === 0 ? 0 : Number(process.env.PAYMENT_PORT ?? 8790));
+    await processor.listen({ port: paymentPort, host: config.host });
+    const paymentOrigin = `http://${urlHost}:${boundPort(processor)}`;
+    const lakeside = findPracticeBySlug(runtime.db, DEMO_PRACTICE_SLUG);
+    if (lakeside) setPaymentSettings(runtime.db, clock, lakeside.id, { processorOrigin: paymentOrigin, pageUrl: `${paymentOrigin}/card-entry` });
     runtime.worker.start();
 
     const site = demoSite;
+    const payments = processor;
     let closing: Promise<void> | undefined;
     return {
       demoUrl,
       endpointUrl,
       endpointOrigin: new URL(endpointBase).origin,
+      paymentOrigin,
       adminToken: config.adminToken,
       db: runtime.db,
       clock,
-      close: () => (closing ??= Promise.all([site.close(), runtime.close()]).then(() => undefined)),
+      close: () => (closing ??= Promise.all([site.close(), payments.close(), runtime.close()]).then(() => undefined)),
     };
   } catch (err) {
     await demoSite?.close();
+    await processor?.close();
     await runtime.close();
     throw err;
   }
@@ -132,6 +151,7 @@ function banner(dev: DevServer, mailKind: string, dataDir: string): string {
     ['Outbox (sent emails)', `${endpointOrigin}/dev/outbox`],
     ['OpenAPI document', `${endpointOrigin}/openapi.json`],
     ['Health', `${endpointOrigin}/healthz`],
+    ['Demo card processor', `${dev.paymentOrigin}/card-entry (test card 4242 4242 4242 4242)`],
     ['Admin token', dev.adminToken],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));

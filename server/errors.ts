@@ -1,7 +1,7 @@
-import type { AuthErrorCode, BookingErrorCode, ErrorBody, ErrorCode, FieldErrorCode } from '../src/contract/index.js';
+import type { AuthErrorCode, BookingErrorCode, DocumentErrorCode, ErrorBody, ErrorCode, FieldErrorCode } from '../src/contract/index.js';
 
 /** Every code the server answers with: the general ones, the sign-in ones and the booking ones. */
-export type ServerErrorCode = ErrorCode | AuthErrorCode | BookingErrorCode;
+export type ServerErrorCode = ErrorCode | AuthErrorCode | BookingErrorCode | DocumentErrorCode;
 
 /** Developer-facing text per code. Generic on purpose (R39): widgets localise by `code`. */
 export const DEFAULT_MESSAGES: Record<ServerErrorCode, string> = {
@@ -26,6 +26,9 @@ export const DEFAULT_MESSAGES: Record<ServerErrorCode, string> = {
   cancellation_window: 'The appointment is too close to cancel or reschedule online; call the office.',
   too_many_requests_open: 'Too many appointment requests are waiting for approval.',
   idempotency_key_reused: 'This Idempotency-Key was used with a different request.',
+  document_changed: 'The document or consent text changed; fetch it again.',
+  esign_consent_required: 'Accept the consent to sign electronically first.',
+  already_signed: 'This version of the document is already signed.',
 };
 
 /**

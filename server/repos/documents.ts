@@ -128,3 +128,56 @@ export function findLatestDocumentText(
     }
   );
 }
+
+/** One version's text in `language`, scoped to the practice; undefined if there is none. */
+export function findDocumentText(
+  db: Db,
+  practiceId: number,
+  templateId: number,
+  version: number,
+  language: string,
+): DocumentText | undefined {
+  const row = statement<[number, number, number, string], TextRow>(
+    db,
+    `SELECT x.version_id, v.template_id, v.version, x.language, x.title, x.html, x.sha256
+     FROM document_templates t
+     JOIN document_versions v ON v.template_id = t.id
+     JOIN document_version_texts x ON x.version_id = v.id
+     WHERE t.practice_id = ? AND t.id = ? AND v.version = ? AND x.language = ?`,
+  ).get(practiceId, templateId, version, language);
+  return (
+    row && {
+      versionId: row.version_id,
+      templateId: row.template_id,
+      version: row.version,
+      language: row.language,
+      title: row.title,
+      html: row.html,
+      sha256: row.sha256,
+    }
+  );
+}
+
+/** Every language's text of the newest version of a template. */
+export function listLatestDocumentTexts(db: Db, practiceId: number, templateId: number): DocumentText[] {
+  return statement<[number, number, number], TextRow>(
+    db,
+    `SELECT x.version_id, v.template_id, v.version, x.language, x.title, x.html, x.sha256
+     FROM document_templates t
+     JOIN document_versions v ON v.template_id = t.id
+     JOIN document_version_texts x ON x.version_id = v.id
+     WHERE t.practice_id = ? AND t.id = ?
+       AND v.version = (SELECT max(version) FROM document_versions WHERE template_id = ?)
+     ORDER BY x.language`,
+  )
+    .all(practiceId, templateId, templateId)
+    .map((row) => ({
+      versionId: row.version_id,
+      templateId: row.template_id,
+      version: row.version,
+      language: row.language,
+      title: row.title,
+      html: row.html,
+      sha256: row.sha256,
+    }));
+}

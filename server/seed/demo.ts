@@ -12,6 +12,7 @@ import {
   type Practice,
 } from '../repos/practices.js';
 import { seedDemoBookings } from './demo-bookings.js';
+import { seedDemoPackets } from './demo-packets.js';
 import { INFORMED_CONSENT, PRIVACY_NOTICE } from './demo-documents.js';
 
 export const DEMO_PRACTICE_SLUG = 'lakeside';
@@ -167,6 +168,7 @@ function seedLakeside(db: Db, clock: Clock, site: DemoSite): Practice {
   grant(maria.id, profile('self', 'María García', 'es').id, 'self');
 
   seedDemoBookings(db, clock, practice);
+  seedDemoPackets(db, clock, practiceId);
   return practice;
 }
 

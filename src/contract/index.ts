@@ -9,3 +9,4 @@ export * from './profiles.js';
 export * from './files.js';
 export * from './households.js';
 export * from './booking.js';
+export * from './documents.js';

@@ -43,6 +43,7 @@ describe('database and migrations', () => {
         { version: 3, name: 'acting_profile' },
         { version: 4, name: 'booking' },
         { version: 5, name: 'files' },
+        { version: 6, name: 'documents' },
       ]);
       assert.equal(reopened.pragma('integrity_check', { simple: true }), 'ok');
       assert.deepEqual(reopened.pragma('foreign_key_check'), []);
