@@ -1,5 +1,6 @@
 import { PortalClient } from './api/client.js';
 import { createFetchTransport, type Transport } from './api/transport.js';
+import { createTusUploader, type Uploader } from './api/uploads.js';
 import { ProfileStore } from './profile/profile-store.js';
 import { SessionStore } from './session/session-store.js';
 import { memoryStorage, tabStorage, type SessionPersistence } from './session/storage.js';
@@ -21,6 +22,8 @@ export interface PortalConfig {
   timeoutMs?: number;
   /** Replaces the network entirely (tests, stories, a host's own back end). */
   transport?: (endpoint: string, session: SessionStore) => Transport;
+  /** Replaces the resumable (tus) uploads (tests, stories, a host's own back end). */
+  uploader?: (endpoint: string, session: SessionStore) => Uploader;
 }
 
 let config: PortalConfig = {};
@@ -75,7 +78,14 @@ export function connect(endpoint: string, persistence: SessionPersistence = 'tab
       onAuthenticated: () => session.touch(),
       onUnauthorized: (error) => session.clear(error.code === 'session_expired' ? 'expired' : 'signed-out'),
     });
-  const client = new PortalClient(transport, session);
+  const uploader =
+    config.uploader?.(key, session) ??
+    createTusUploader({
+      baseUrl: key,
+      getToken: () => session.token,
+      onUnauthorized: (error) => session.clear(error.code === 'session_expired' ? 'expired' : 'signed-out'),
+    });
+  const client = new PortalClient(transport, session, uploader);
   const profiles = new ProfileStore(client, session);
   const connection: PortalConnection = { endpoint: key, client, session, profiles, persistence };
   connections.set(key, connection);

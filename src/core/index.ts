@@ -10,3 +10,5 @@ export { sharedStyles } from './styles/shared.styles.js';
 export { tokens, TOKEN_NAMES } from './styles/tokens.styles.js';
 export { ProfileController } from './base/profile-controller.js';
 export { ProfileStore, ProfileChangeEvent, type ProfileStatus } from './profile/profile-store.js';
+export { UploadQueue, UploadChangeEvent, type UploadEntry, type UploadStatus } from './files/upload-queue.js';
+export { uploadRules, checkFile, ruleFor, acceptList, type UploadRules, type Refusal } from './files/upload-rules.js';

@@ -1,8 +1,15 @@
 import { expect } from '@open-wc/testing';
 import {
   PORTAL_EVENTS,
+  PortalBookingCancelledEvent,
+  PortalBookingRequestedEvent,
+  PortalBookingRescheduledEvent,
+  PortalDocumentSignedEvent,
   PortalErrorEvent,
+  PortalFileAcceptEvent,
+  PortalFileUploadedEvent,
   PortalNewClientEvent,
+  PortalPacketCompletedEvent,
   PortalProfileSelectedEvent,
   PortalSignedInEvent,
   PortalSignedOutEvent,
@@ -16,6 +23,13 @@ describe('events', () => {
       [PortalSignedOutEvent.type]: () => new PortalSignedOutEvent({ reason: 'expired' }),
       [PortalNewClientEvent.type]: () => new PortalNewClientEvent(),
       [PortalProfileSelectedEvent.type]: () => new PortalProfileSelectedEvent({ profileId: 7 }),
+      [PortalFileAcceptEvent.type]: () => new PortalFileAcceptEvent({ profileId: 7, type: 'pdf', sizeBytes: 10 }),
+      [PortalFileUploadedEvent.type]: () => new PortalFileUploadedEvent({ profileId: 7, fileId: 3, type: 'pdf' }),
+      [PortalBookingRequestedEvent.type]: () => new PortalBookingRequestedEvent({ appointmentId: 3 }),
+      [PortalBookingCancelledEvent.type]: () => new PortalBookingCancelledEvent({ appointmentId: 3 }),
+      [PortalBookingRescheduledEvent.type]: () => new PortalBookingRescheduledEvent({ appointmentId: 3, requestId: 4 }),
+      [PortalDocumentSignedEvent.type]: () => new PortalDocumentSignedEvent({ profileId: 7, documentId: 2, signatureId: 9 }),
+      [PortalPacketCompletedEvent.type]: () => new PortalPacketCompletedEvent({ profileId: 7 }),
     };
     for (const EventClass of PORTAL_EVENTS) {
       const make = samples[EventClass.type];
@@ -30,6 +44,33 @@ describe('events', () => {
 
   it('names a profile by id only', () => {
     expect(Object.keys(new PortalProfileSelectedEvent({ profileId: 7 }).detail)).to.deep.equal(['profileId']);
+  });
+
+  it('names appointments by id only', () => {
+    expect(Object.keys(new PortalBookingRequestedEvent({ appointmentId: 3 }).detail)).to.deep.equal(['appointmentId']);
+    expect(Object.keys(new PortalBookingCancelledEvent({ appointmentId: 3 }).detail)).to.deep.equal(['appointmentId']);
+    expect(Object.keys(new PortalBookingRescheduledEvent({ appointmentId: 3, requestId: 4 }).detail).sort()).to.deep.equal([
+      'appointmentId',
+      'requestId',
+    ]);
+  });
+
+  it('file events carry ids, types and sizes, never a name; only portal-file-accept can be cancelled', () => {
+    const accept = new PortalFileAcceptEvent({ profileId: 7, type: 'csv', sizeBytes: 10 });
+    expect(accept.cancelable).to.equal(true);
+    expect(Object.keys(accept.detail).sort()).to.deep.equal(['profileId', 'sizeBytes', 'type']);
+    const uploaded = new PortalFileUploadedEvent({ profileId: 7, fileId: 3, type: 'pdf' });
+    expect(uploaded.cancelable).to.equal(false);
+    expect(Object.keys(uploaded.detail).sort()).to.deep.equal(['fileId', 'profileId', 'type']);
+  });
+
+  it('document events name the profile, document and signature by id only', () => {
+    expect(Object.keys(new PortalDocumentSignedEvent({ profileId: 7, documentId: 2, signatureId: 9 }).detail).sort()).to.deep.equal([
+      'documentId',
+      'profileId',
+      'signatureId',
+    ]);
+    expect(Object.keys(new PortalPacketCompletedEvent({ profileId: 7 }).detail)).to.deep.equal(['profileId']);
   });
 
   it('keeps portal-error details to ids and codes', () => {

@@ -83,6 +83,22 @@ describe('createFetchTransport', () => {
     });
   }
 
+  it('answers a file download as a Blob, with the token, and errors still as codes', async () => {
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+    const { fetch, calls } = fakeFetch(new Response(bytes, { status: 200, headers: { 'Content-Type': 'application/pdf' } }));
+    const transport = createFetchTransport({ baseUrl: 'https://portal.test/p/a', fetch, getToken: () => 'tok' });
+    const blob = await transport.send<Blob>({ method: 'GET', path: '/profiles/1/files/2', responseType: 'blob' });
+    expect(blob).to.be.instanceOf(Blob);
+    expect(blob.type).to.equal('application/pdf');
+    expect([...new Uint8Array(await blob.arrayBuffer())]).to.deep.equal([...bytes]);
+    const headers = calls[0].init.headers as Record<string, string>;
+    expect(headers.Authorization).to.equal('Bearer tok');
+    expect(headers.Accept).to.equal('*/*');
+    const missing = fakeFetch(json(404, errorBody('not_found')));
+    const refused = createFetchTransport({ baseUrl: 'https://portal.test/p/a', fetch: missing.fetch, retries: 0 });
+    expect((await rejection(refused.send({ method: 'GET', path: '/x', responseType: 'blob' }))).code).to.equal('not_found');
+  });
+
   it('keeps per-field validation codes and the server reason', async () => {
     const { fetch } = fakeFetch(json(400, errorBody('validation', { email: 'invalid' })));
     const error = await rejection(createFetchTransport({ baseUrl: 'https://p.test', fetch }).send({ method: 'POST', path: '/x' }));

@@ -43,7 +43,10 @@ export class FakeTransport implements Transport {
 
   async send<T>(request: PortalRequest): Promise<T> {
     this.requests.push(request);
-    const route = `${request.method} ${request.path}`;
+    // A route without a query string answers every query of that path (`GET /x/slots?…`).
+    const exact = `${request.method} ${request.path}`;
+    const bare = exact.split('?')[0];
+    const route = this.#routes.has(exact) || this.#holdAll.has(exact) ? exact : bare;
     if (this.#holdAll.has(route)) {
       await new Promise<void>((resolve, reject) => {
         const list = this.#held.get(route) ?? [];

@@ -8,8 +8,40 @@ import type {
   SessionCreated,
   SessionInfo,
 } from '../../contract/index.js';
+import type {
+  Appointment,
+  AppointmentList,
+  AppointmentRequest,
+  BookingOptions,
+  RescheduleRequest,
+  RescheduleResult,
+  SlotList,
+  SlotQuery,
+} from '../../contract/booking.js';
+import type { FileItem, FileList } from '../../contract/files.js';
+import type {
+  CompletedDocumentList,
+  DocumentVersion,
+  EsignConsent,
+  EsignConsentAcceptance,
+  EsignConsentRecord,
+  FormDraftRequest,
+  FormDraftSaved,
+  FormId,
+  FormState,
+  FormSubmissionRequest,
+  FormSubmitted,
+  Packet,
+  PaymentCard,
+  PaymentCardState,
+  PaymentCardToken,
+  SignatureRecord,
+  SignatureRequest,
+  SignedCopy,
+} from '../../contract/documents.js';
 import type { SessionStore } from '../session/session-store.js';
 import type { Transport } from './transport.js';
+import type { FileUpload, Uploader, UploadProgress } from './uploads.js';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -23,6 +55,8 @@ export class PortalClient {
   constructor(
     private readonly transport: Transport,
     private readonly session: SessionStore,
+    /** Resumable uploads (tus by default, see config.ts); absent, uploadFile() refuses. */
+    private readonly uploader?: Uploader,
   ) {}
 
   /** Public facts about the practice: name, phone, languages, time zone. */
@@ -96,6 +130,160 @@ export class PortalClient {
       body: { profileId },
       signal: options.signal,
     });
+  }
+
+  /** The profile's appointments (upcoming and past), with the practice's zone, cancellation window and phone. */
+  listAppointments(profileId: number, options: CallOptions = {}): Promise<AppointmentList> {
+    return this.transport.send<AppointmentList>({ method: 'GET', path: `/profiles/${profileId}/appointments`, signal: options.signal });
+  }
+
+  /** The services this profile can request, and the clinicians offering them. */
+  getBookingOptions(profileId: number, options: CallOptions = {}): Promise<BookingOptions> {
+    return this.transport.send<BookingOptions>({ method: 'GET', path: `/profiles/${profileId}/services`, signal: options.signal });
+  }
+
+  /** Open times of a service, grouped by the days of `query.timeZone`. Ids and dates only in the URL. */
+  listOpenSlots(profileId: number, query: SlotQuery, options: CallOptions = {}): Promise<SlotList> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+    return this.transport.send<SlotList>({ method: 'GET', path: `/profiles/${profileId}/slots?${params}`, signal: options.signal });
+  }
+
+  /**
+   * Requests an appointment. `idempotencyKey` names the client's intent: sending the same
+   * request again with it (after a lost answer, say) creates nothing new.
+   */
+  requestAppointment(
+    profileId: number,
+    body: AppointmentRequest,
+    options: CallOptions & { idempotencyKey: string },
+  ): Promise<Appointment> {
+    return this.transport.send<Appointment>({
+      method: 'POST',
+      path: `/profiles/${profileId}/appointments`,
+      body,
+      idempotencyKey: options.idempotencyKey,
+      signal: options.signal,
+    });
+  }
+
+  /** Cancels a confirmed appointment (until the cancellation window) or withdraws a request. */
+  cancelAppointment(profileId: number, appointmentId: number, options: CallOptions = {}): Promise<Appointment> {
+    return this.transport.send<Appointment>({
+      method: 'POST',
+      path: `/profiles/${profileId}/appointments/${appointmentId}/cancel`,
+      signal: options.signal,
+    });
+  }
+
+  /** Asks to move a confirmed appointment; it keeps its time until the clinician approves the new one. */
+  rescheduleAppointment(
+    profileId: number,
+    appointmentId: number,
+    body: RescheduleRequest,
+    options: CallOptions & { idempotencyKey: string },
+  ): Promise<RescheduleResult> {
+    return this.transport.send<RescheduleResult>({
+      method: 'POST',
+      path: `/profiles/${profileId}/appointments/${appointmentId}/reschedule`,
+      body,
+      idempotencyKey: options.idempotencyKey,
+      signal: options.signal,
+    });
+  }
+
+  /** The profile's stored files, newest first, and what may be uploaded (types, limits, quota). */
+  listFiles(profileId: number, options: CallOptions = {}): Promise<FileList> {
+    return this.transport.send<FileList>({ method: 'GET', path: `/profiles/${profileId}/files`, signal: options.signal });
+  }
+
+  /** One stored file's bytes, fetched with the session (never a bare link: R50, R51). */
+  downloadFile(profileId: number, fileId: FileItem['id'], options: CallOptions = {}): Promise<Blob> {
+    return this.transport.send<Blob>({
+      method: 'GET',
+      path: `/profiles/${profileId}/files/${fileId}`,
+      responseType: 'blob',
+      signal: options.signal,
+    });
+  }
+
+  /** A resumable upload of `file` for the profile; nothing is sent until its `start()`. */
+  uploadFile(profileId: number, file: Blob & { name: string }, onProgress: UploadProgress): FileUpload {
+    if (!this.uploader) throw new Error('No uploader is configured for this endpoint.');
+    return this.uploader.create(`/profiles/${profileId}/uploads`, file, onProgress);
+  }
+
+  /** The intake and consent packet assigned to the profile, with each step's status, in `language`. */
+  getPacket(profileId: number, language: string, options: CallOptions = {}): Promise<Packet> {
+    return this.transport.send<Packet>({ method: 'GET', path: `/profiles/${profileId}/documents/packet?language=${language}`, signal: options.signal });
+  }
+
+  /** The newest version of one document of the packet, exactly as it is to be shown and signed. */
+  getDocument(profileId: number, documentId: number, language: string, options: CallOptions = {}): Promise<DocumentVersion> {
+    return this.transport.send<DocumentVersion>({
+      method: 'GET',
+      path: `/profiles/${profileId}/documents/${documentId}?language=${language}`,
+      signal: options.signal,
+    });
+  }
+
+  /** The consent to sign electronically (ESIGN), and whether this sign-in accepted its current version. */
+  getEsignConsent(profileId: number, language: string, options: CallOptions = {}): Promise<EsignConsent> {
+    return this.transport.send<EsignConsent>({ method: 'GET', path: `/profiles/${profileId}/esign-consent?language=${language}`, signal: options.signal });
+  }
+
+  acceptEsignConsent(profileId: number, body: EsignConsentAcceptance, options: CallOptions = {}): Promise<EsignConsentRecord> {
+    return this.transport.send<EsignConsentRecord>({ method: 'POST', path: `/profiles/${profileId}/esign-consent`, body, signal: options.signal });
+  }
+
+  /** Signs a document version (an immutable record, R44); 409 when the text changed meanwhile. */
+  signDocument(profileId: number, body: SignatureRequest, options: CallOptions = {}): Promise<SignatureRecord> {
+    return this.transport.send<SignatureRecord>({ method: 'POST', path: `/profiles/${profileId}/signatures`, body, signal: options.signal });
+  }
+
+  /** The profile's signed documents, newest first (the Documents tab). */
+  listSignedDocuments(profileId: number, options: CallOptions = {}): Promise<CompletedDocumentList> {
+    return this.transport.send<CompletedDocumentList>({ method: 'GET', path: `/profiles/${profileId}/signatures`, signal: options.signal });
+  }
+
+  /** The exact text signed and its signature block. */
+  getSignedCopy(profileId: number, signatureId: number, options: CallOptions = {}): Promise<SignedCopy> {
+    return this.transport.send<SignedCopy>({ method: 'GET', path: `/profiles/${profileId}/signatures/${signatureId}`, signal: options.signal });
+  }
+
+  /** The signed copy as a PDF, fetched with the session (never a bare link that would carry it). */
+  downloadSignedPdf(profileId: number, signatureId: number, options: CallOptions = {}): Promise<Blob> {
+    return this.transport.send<Blob>({
+      method: 'GET',
+      path: `/profiles/${profileId}/signatures/${signatureId}/pdf`,
+      responseType: 'blob',
+      signal: options.signal,
+    });
+  }
+
+  /** A form's field descriptions, its saved draft and its last submitted answers. */
+  getForm(profileId: number, formId: FormId, options: CallOptions = {}): Promise<FormState> {
+    return this.transport.send<FormState>({ method: 'GET', path: `/profiles/${profileId}/forms/${formId}`, signal: options.signal });
+  }
+
+  /** Replaces the form's draft with everything typed so far, so a reload or another device resumes. */
+  saveFormDraft(profileId: number, formId: FormId, body: FormDraftRequest, options: CallOptions = {}): Promise<FormDraftSaved> {
+    return this.transport.send<FormDraftSaved>({ method: 'PUT', path: `/profiles/${profileId}/forms/${formId}/draft`, body, signal: options.signal });
+  }
+
+  /** Submits the reviewed answers; 400 `validation` names the fields (`answers.<fieldId>`). */
+  submitForm(profileId: number, formId: FormId, body: FormSubmissionRequest, options: CallOptions = {}): Promise<FormSubmitted> {
+    return this.transport.send<FormSubmitted>({ method: 'POST', path: `/profiles/${profileId}/forms/${formId}/submission`, body, signal: options.signal });
+  }
+
+  /** The card on file (brand, last 4, expiry) and the payment origin whose page tokenizes a new one. */
+  getPaymentCard(profileId: number, options: CallOptions = {}): Promise<PaymentCardState> {
+    return this.transport.send<PaymentCardState>({ method: 'GET', path: `/profiles/${profileId}/payment-card`, signal: options.signal });
+  }
+
+  /** Stores the processor's token for the card; a card number never passes through here (R57). */
+  savePaymentCard(profileId: number, body: PaymentCardToken, options: CallOptions = {}): Promise<PaymentCard> {
+    return this.transport.send<PaymentCard>({ method: 'PUT', path: `/profiles/${profileId}/payment-card`, body, signal: options.signal });
   }
 
   #start(created: SessionCreated): SessionInfo {

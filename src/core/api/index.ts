@@ -1,3 +1,4 @@
 export * from './errors.js';
 export * from './transport.js';
 export * from './client.js';
+export * from './uploads.js';

@@ -13,6 +13,8 @@ export interface PortalRequest {
   idempotencyKey?: string;
   /** Overrides the transport's default timeout. */
   timeoutMs?: number;
+  /** `blob` for a file's bytes (downloads); JSON otherwise. */
+  responseType?: 'json' | 'blob';
 }
 
 /** The one seam between the widgets and the network. Fakes implement it in tests and stories. */
@@ -52,7 +54,8 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
 
   async function attempt<T>(request: PortalRequest): Promise<T> {
     const token = options.getToken?.();
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const blob = request.responseType === 'blob';
+    const headers: Record<string, string> = { Accept: blob ? '*/*' : 'application/json' };
     const locale = options.getLocale?.();
     if (locale) headers['Accept-Language'] = locale;
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -85,7 +88,8 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
     if (response.ok) {
       if (token) options.onAuthenticated?.();
       if (response.status === 204) return undefined as T;
-      return (await response.json()) as T;
+      // The body is read after the timeout is disposed: a large file may take as long as it needs.
+      return (blob ? await response.blob() : await response.json()) as T;
     }
     const error = await errorFrom(response);
     if (token && error.status === 401) options.onUnauthorized?.(error);
