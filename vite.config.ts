@@ -1,13 +1,17 @@
+import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 
 const TUS_CHUNK = 'portal-widgets-tus.js';
 const PURIFY_CHUNK = 'portal-widgets-purify.js';
+const SPANISH_CHUNK = 'portal-widgets-es.js';
+const SPANISH_MODULE = /generated\/locales\/es(\.js|\.ts)?$/;
 
 /**
- * Builds a package's browser module as dist/<fileName>, once the bundle is written: tus-js-client
- * (dist/portal-widgets-tus.js) and DOMPurify (dist/portal-widgets-purify.js).
+ * Builds a module as dist/<fileName>, once the bundle is written: tus-js-client
+ * (dist/portal-widgets-tus.js), DOMPurify (dist/portal-widgets-purify.js) and the Spanish
+ * messages (dist/portal-widgets-es.js).
  */
-function sideChunk(entry: string, fileName: string): Plugin {
+function sideChunk(entry: string, fileName: string, alias: Record<string, string> = {}): Plugin {
   return {
     name: `portal-side-chunk:${fileName}`,
     apply: 'build',
@@ -15,6 +19,7 @@ function sideChunk(entry: string, fileName: string): Plugin {
       await build({
         configFile: false,
         logLevel: 'warn',
+        resolve: { alias },
         build: {
           outDir: 'dist',
           emptyOutDir: false,
@@ -33,7 +38,8 @@ function sideChunk(entry: string, fileName: string): Plugin {
 // `vite build --mode bundle` -> dist/portal-widgets.js: one self-registering file with
 //                               everything inlined, for a single <script type="module">,
 //                               plus dist/portal-widgets-tus.js, loaded only by uploads, and
-//                               dist/portal-widgets-purify.js, loaded only to show clinician HTML.
+//                               dist/portal-widgets-purify.js, loaded only to show clinician HTML,
+//                               and dist/portal-widgets-es.js, the Spanish messages.
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
@@ -42,23 +48,35 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         target: 'es2022',
         lib: { entry: 'src/define.ts', formats: ['es'], fileName: () => 'portal-widgets.js' },
-        // One file: the Spanish messages are inlined rather than split into a chunk. The tus
-        // client (16 kB gzip, needed only once an upload starts) is the exception: a file beside
-        // the bundle (tusChunk), imported relative to the bundle's own URL, so a CDN serves it
-        // from the same folder. DOMPurify (12.5 kB gzip, needed only by <document-signer> once
-        // clinician HTML is shown) is the other.
+        // One file for what every page needs. What only some pages need is a file beside the
+        // bundle (sideChunk), imported relative to the bundle's own URL, so a CDN serves it from
+        // the same folder: the tus client (16 kB gzip, once an upload starts), DOMPurify (12.5 kB
+        // gzip, once <document-signer> shows clinician HTML) and the Spanish messages (6.5 kB
+        // gzip, once a page is in Spanish; widgets wait for them before their first render).
         rolldownOptions: {
-          external: ['tus-js-client', 'dompurify'],
+          external: ['tus-js-client', 'dompurify', SPANISH_MODULE],
           output: {
             codeSplitting: false,
             minify: true,
-            paths: { 'tus-js-client': `./${TUS_CHUNK}`, dompurify: `./${PURIFY_CHUNK}` },
+            paths: (id: string) =>
+              id === 'tus-js-client'
+                ? `./${TUS_CHUNK}`
+                : id === 'dompurify'
+                  ? `./${PURIFY_CHUNK}`
+                  : SPANISH_MODULE.test(id)
+                    ? `./${SPANISH_CHUNK}`
+                    : id,
           },
         },
       },
       plugins: [
         sideChunk('node_modules/tus-js-client/lib.esm/browser/index.js', TUS_CHUNK),
         sideChunk('node_modules/dompurify/dist/purify.es.mjs', PURIFY_CHUNK),
+        // The messages need only @lit/localize's `str` tag (a plain object the runtime checks
+        // by shape), not a second copy of the runtime.
+        sideChunk('src/core/i18n/generated/locales/es.ts', SPANISH_CHUNK, {
+          '@lit/localize': resolve('node_modules/@lit/localize/internal/str-tag.js'),
+        }),
       ],
     };
   }

@@ -7,7 +7,7 @@ import { toPortalApiError, type PortalApiError } from '../api/errors.js';
 import type { SessionStore, SessionChangeEvent } from '../session/session-store.js';
 import type { SessionPersistence } from '../session/storage.js';
 import { describeError } from '../i18n/error-messages.js';
-import { followDocumentLanguage } from '../i18n/localization.js';
+import { followDocumentLanguage, localeLoading } from '../i18n/localization.js';
 import { PortalErrorEvent } from '../events.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import type { ProfileController } from './profile-controller.js';
@@ -50,6 +50,13 @@ export abstract class PortalElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     followDocumentLanguage();
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    // A page in Spanish waits for its messages before the first render, so a client never
+    // sees English flash first; the wait is bounded, and a failed load shows English.
+    const loading = this.hasUpdated ? undefined : localeLoading();
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

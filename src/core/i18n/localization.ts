@@ -49,7 +49,28 @@ export function followDocumentLanguage(): void {
   void applyLocale(root.lang);
 }
 
+let loading: Promise<void> | undefined;
+
 function applyLocale(tag: string): Promise<void> {
   const next = resolveLocale(tag);
-  return next === getLocale() ? Promise.resolve() : setLocale(next);
+  if (next === getLocale()) return Promise.resolve();
+  const load = setLocale(next);
+  const settled = load.catch(() => undefined).finally(() => {
+    if (loading === settled) loading = undefined;
+  });
+  loading = settled;
+  return load;
+}
+
+/** How long a widget's first render waits for its language's messages before showing English. */
+const FIRST_RENDER_WAIT_MS = 3000;
+
+/**
+ * While a language's messages are loading (a file beside the bundle), a promise that settles
+ * when they arrive, fail, or after a few seconds; otherwise undefined, so English pages render
+ * at once.
+ */
+export function localeLoading(): Promise<void> | undefined {
+  if (!loading) return undefined;
+  return Promise.race([loading, new Promise<void>((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
 }
