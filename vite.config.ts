@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
+import { minifyHTMLLiterals } from 'minify-literals';
 
 const TUS_CHUNK = 'portal-widgets-tus.js';
 const PURIFY_CHUNK = 'portal-widgets-purify.js';
@@ -40,6 +41,22 @@ function sideChunk(entry: string, fileName: string, alias: Record<string, string
 //                               plus dist/portal-widgets-tus.js, loaded only by uploads, and
 //                               dist/portal-widgets-purify.js, loaded only to show clinician HTML,
 //                               and dist/portal-widgets-es.js, the Spanish messages.
+/**
+ * Minifies the whitespace and comments inside Lit's html`` and css`` templates, which the JS
+ * minifier leaves as they are (template strings are data to it).
+ */
+function minifyTemplates(): Plugin {
+  return {
+    name: 'portal-minify-templates',
+    apply: 'build',
+    async transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || id.includes('/generated/')) return null;
+      const result = await minifyHTMLLiterals(code, { fileName: id });
+      return result ? { code: result.code, map: result.map?.toString() } : null;
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
@@ -70,6 +87,7 @@ export default defineConfig(({ mode }) => {
         },
       },
       plugins: [
+        minifyTemplates(),
         sideChunk('node_modules/tus-js-client/lib.esm/browser/index.js', TUS_CHUNK),
         sideChunk('node_modules/dompurify/dist/purify.es.mjs', PURIFY_CHUNK),
         // The messages need only @lit/localize's `str` tag (a plain object the runtime checks
@@ -92,5 +110,6 @@ export default defineConfig(({ mode }) => {
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js', minify: true },
       },
     },
+    plugins: [minifyTemplates()],
   };
 });
