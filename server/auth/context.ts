@@ -8,7 +8,7 @@ import { clientKey } from '../plugins/rate-limit.js';
 import { appendAudit, type AuditAction, type AuditOutcome } from '../repos/audit.js';
 import type { Account } from '../repos/clients.js';
 import type { Practice } from '../repos/practices.js';
-import { createSession, endSession, findSession, type Session, type SignInMethod } from '../repos/sessions.js';
+import { createSession, endSession, findSession, liveSessionsBeyond, type Session, type SignInMethod } from '../repos/sessions.js';
 import type { PinHasher } from './pin-hash.js';
 import { isTokenShaped, maskEmail, newToken, tokenHash } from './secrets.js';
 
@@ -83,6 +83,9 @@ export function sessionInfo(session: Session, account: Pick<Account, 'email' | '
   };
 }
 
+/** At most this many signed-in browsers per account and practice at once (R40; README, "Embedding"). */
+export const MAX_LIVE_SESSIONS_PER_ACCOUNT = 5;
+
 /**
  * Starts a session after a successful sign-in, inside the caller's transaction: a session
  * the request already carried is ended first (R8: a fresh id at every sign-in, and no login
@@ -118,5 +121,18 @@ export function startSession(
     idleTimeoutSeconds: practice.idleTimeoutSeconds,
     absoluteTimeoutSeconds: practice.absoluteTimeoutSeconds,
   });
+  // R40: a new sign-in never fails for being one too many (a client on a new phone must get
+  // in); the oldest of the account's sessions is ended instead, and says so when next used.
+  for (const old of liveSessionsBeyond(db, now, practice.id, accountId, MAX_LIVE_SESSIONS_PER_ACCOUNT)) {
+    if (endSession(db, now, old.id, 'replaced')) {
+      auditAuth(deps, practice, meta, {
+        action: 'session_ended',
+        outcome: 'success',
+        accountId,
+        resourceType: 'session',
+        resourceId: old.id,
+      });
+    }
+  }
   return { token, session };
 }

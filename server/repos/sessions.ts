@@ -109,6 +109,24 @@ export function endSession(db: Db, now: number, sessionId: number, reason: Sessi
   );
 }
 
+/**
+ * The account's live sessions at this practice beyond the newest `keep`, oldest first: what a
+ * new sign-in ends so that no account holds more than the documented number at once (R40).
+ * Sessions past their deadlines but not yet marked ended count as ended.
+ */
+export function liveSessionsBeyond(db: Db, now: number, practiceId: number, accountId: number, keep: number): Session[] {
+  return statement<[{ practiceId: number; accountId: number; now: number; keep: number }], SessionRow>(
+    db,
+    `SELECT ${COLUMNS} FROM sessions
+     WHERE practice_id = @practiceId AND account_id = @accountId AND ended_at IS NULL
+       AND idle_expires_at > @now AND expires_at > @now
+     ORDER BY created_at DESC, id DESC LIMIT -1 OFFSET @keep`,
+  )
+    .all({ practiceId, accountId, now, keep })
+    .map(fromRow)
+    .reverse();
+}
+
 /** Why a session that touchSession refused is over, or undefined when it is simply unknown or signed out. */
 export function expiryReason(session: Session, now: number): 'idle_timeout' | 'absolute_timeout' | undefined {
   if (session.endedAt !== null) {

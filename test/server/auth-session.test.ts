@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { tokenHash } from '../../server/auth/secrets.js';
 import { findSession } from '../../server/repos/sessions.js';
+import { MAX_LIVE_SESSIONS_PER_ACCOUNT } from '../../server/auth/context.js';
 import { findPracticeBySlug } from '../../server/repos/practices.js';
 import {
   auditSince,
@@ -115,6 +116,36 @@ describe('sessions', () => {
       assert.equal(replay.headers['www-authenticate'], 'Bearer realm="portal"');
     }
     assert.equal(sessionRow(token).endReason, 'signed_out');
+  });
+
+  test('at most 5 live sessions per account: the 6th sign-in ends the oldest, which then gets 401; the others live on (R40)', async () => {
+    const email = newAccount(t);
+    const tokens: string[] = [];
+    for (let i = 0; i < MAX_LIVE_SESSIONS_PER_ACCOUNT; i++) {
+      tokens.push(await signedIn(t, email));
+      t.clock.advance(SECOND);
+    }
+    assert.equal(MAX_LIVE_SESSIONS_PER_ACCOUNT, 5, 'the documented limit (README, "Embedding")');
+    for (const token of tokens) assert.equal((await getSession(t, token)).statusCode, 200, 'five at once are fine');
+
+    const tip = auditTip(t.db);
+    const sixth = await signedIn(t, email);
+    assert.equal((await getSession(t, sixth)).statusCode, 200);
+    const oldest = await getSession(t, tokens[0]);
+    assert.equal(oldest.statusCode, 401);
+    assert.equal(oldest.json().error.code, 'unauthorized');
+    assert.equal(sessionRow(tokens[0]).endReason, 'replaced');
+    for (const token of tokens.slice(1)) assert.equal((await getSession(t, token)).statusCode, 200, 'the newer four live on');
+    assert.deepEqual(
+      auditSince(t.db, tip)
+        .filter((e) => e.action === 'session_ended')
+        .map((e) => e.resource_id),
+      [String(sessionRow(tokens[0]).id)],
+    );
+
+    // Only the account's own sessions count: another account signing in ends none of these.
+    await signedIn(t, newAccount(t));
+    for (const token of [...tokens.slice(1), sixth]) assert.equal((await getSession(t, token)).statusCode, 200);
   });
 
   test("a practice's session is refused by another practice (R28)", async () => {
