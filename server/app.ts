@@ -20,6 +20,7 @@ import { installRequestTimeout } from './plugins/request-timeout.js';
 import { installSecurityHeaders } from './plugins/security-headers.js';
 import { profileScope } from './plugins/profile-access.js';
 import { installSessionAuth } from './plugins/session-auth.js';
+import { installLapseTimer } from './booking/lapse-timer.js';
 import { adminBookingRoutes } from './routes/admin-booking.js';
 import { adminDocumentRoutes } from './routes/admin-documents.js';
 import { adminSettingsRoutes } from './routes/admin-settings.js';
@@ -90,6 +91,7 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
   await installOpenApi(app, PROTOCOL_VERSION);
   installSessionAuth(app, { db, clock });
   installUploads(app, { db, clock, uploads: config.uploads });
+  installLapseTimer(app, { db, clock });
   const auth: AuthDeps = { db, clock, pins: pinHasherFor(config) };
   if (!auth.pins) app.log.error('No PIN pepper configured (PIN_PEPPER): PIN sign-in and PIN issuing answer 503.');
 

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { AdminAppointment, Appointment, AppointmentList, DevOutboxMessage, PendingRequestList, RescheduleResult } from '../../src/contract/index.js';
 import { createMailTransport } from '../../server/mail/transport.js';
 import { MailWorker } from '../../server/mail/worker.js';
+import { settleAllLapsedRequests } from '../../server/booking/lapse-timer.js';
 import { auditSince, auditTip } from './auth-helpers.js';
 import {
   DAY,
@@ -296,6 +297,23 @@ describe('booking: unanswered requests lapse', () => {
     assert.equal((await asOffice(t, 'POST', `/appointments/${requested.id}/approve`)).statusCode, 409);
     const [mail] = outboxFor(t, client.email);
     assert.match(mail.subject, /Su solicitud de cita venció/);
+    const row = t.db.prepare('SELECT status, status_reason FROM appointments WHERE id = ?').get(requested.id);
+    assert.deepEqual(row, { status: 'declined', status_reason: 'expired' });
+  });
+
+  test('the minute timer emails a lapsed request without waiting for a booking write, once', async () => {
+    const client = newClient(t);
+    const [start] = await samDay(t, l, client, '2025-02-18');
+    const requested = await requestTime(t, client, { serviceId: l.individual, clinicianId: l.sam, start });
+    const before = outboxFor(t, client.email).length;
+    settleAllLapsedRequests({ db: t.db, clock: t.clock });
+    assert.equal(outboxFor(t, client.email).length, before, 'nothing lapses early');
+    t.clock.advance(72 * HOUR);
+    settleAllLapsedRequests({ db: t.db, clock: t.clock });
+    settleAllLapsedRequests({ db: t.db, clock: t.clock });
+    const mails = outboxFor(t, client.email);
+    assert.equal(mails.length, before + 1, 'one email, however often it runs');
+    assert.match(mails[0].subject, /request has lapsed/);
     const row = t.db.prepare('SELECT status, status_reason FROM appointments WHERE id = ?').get(requested.id);
     assert.deepEqual(row, { status: 'declined', status_reason: 'expired' });
   });
