@@ -59,7 +59,8 @@ const PAGE_TEXT = {
     invalid_expiry: 'Enter a valid expiry date.',
     invalid_cvc: 'Enter the 3 or 4 digit security code.',
     unavailable: 'The card could not be saved. Try again.',
-    saved: 'Card saved.',
+    // Only the portal saves the card ("Use this card"); this page has only checked it.
+    checked: 'Card checked.',
   },
   es: {
     title: 'Datos de la tarjeta',
@@ -73,7 +74,7 @@ const PAGE_TEXT = {
     invalid_expiry: 'Escriba una fecha de vencimiento válida.',
     invalid_cvc: 'Escriba el código de seguridad de 3 o 4 dígitos.',
     unavailable: 'No se pudo guardar la tarjeta. Inténtelo de nuevo.',
-    saved: 'Tarjeta guardada.',
+    checked: 'Tarjeta verificada.',
   },
 } as const;
 
@@ -141,7 +142,7 @@ async function submit() {
     const body = await res.json();
     if (!res.ok) { const code = body.error?.code ?? 'unavailable'; show(code === 'invalid_expiry' ? 'expiry' : code === 'invalid_cvc' ? 'cvc' : 'number', code); post({ type: 'portal-card-error', code }); return; }
     form.reset();
-    document.querySelector('.status').textContent = t.saved;
+    document.querySelector('.status').textContent = t.checked;
     post({ type: 'portal-card-token', token: body.token, brand: body.brand, last4: body.last4, expMonth: body.expMonth, expYear: body.expYear });
   } catch {
     post({ type: 'portal-card-error', code: 'unavailable' });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createFetchTransport } from '../../src/core/api/transport.js';
+import { KEEPALIVE_MAX_BYTES, createFetchTransport } from '../../src/core/api/transport.js';
 import { PortalApiError } from '../../src/core/api/errors.js';
 
 type Call = { url: string; init: RequestInit };
@@ -49,6 +49,43 @@ describe('createFetchTransport', () => {
     expect(headers['Content-Type']).to.equal('application/json');
     expect(calls[0].init.body).to.equal('{"a":1}');
     expect(calls[0].init.credentials).to.equal('omit');
+  });
+
+  it('asks fetch for keepalive when the request wants it, and only then', async () => {
+    const { fetch, calls } = fakeFetch(new Response(null, { status: 204 }));
+    const transport = createFetchTransport({ baseUrl: 'https://portal.test/p/a', fetch, getToken: () => 'tok' });
+    await transport.send({ method: 'PUT', path: '/forms/contact/draft', body: { answers: { city: 'Springfield' } }, keepalive: true });
+    await transport.send({ method: 'PUT', path: '/forms/contact/draft', body: { answers: {} } });
+    expect(calls[0].init.keepalive).to.equal(true);
+    expect(calls[0].init.body).to.equal('{"answers":{"city":"Springfield"}}');
+    expect(calls[1].init.keepalive).to.equal(undefined);
+  });
+
+  it('sends a keepalive body over 64 KB as an ordinary request, which the browser would refuse otherwise', async () => {
+    const { fetch, calls } = fakeFetch(new Response(null, { status: 204 }));
+    const transport = createFetchTransport({ baseUrl: 'https://portal.test/p/a', fetch });
+    // 64 KiB exactly still goes with keepalive; a byte more does not (bytes, not characters: "é" is 2).
+    const exact = 'x'.repeat(KEEPALIVE_MAX_BYTES - '{"a":""}'.length);
+    await transport.send({ method: 'PUT', path: '/d', body: { a: exact }, keepalive: true });
+    await transport.send({ method: 'PUT', path: '/d', body: { a: exact.slice(1) + 'é' }, keepalive: true });
+    expect((calls[0].init.body as string).length).to.equal(KEEPALIVE_MAX_BYTES);
+    expect(calls[0].init.keepalive).to.equal(true);
+    expect(calls[1].init.keepalive).to.equal(undefined);
+    expect(calls[1].init.body).to.be.a('string');
+  });
+
+  it('keepalive reaches the real fetch: the browser accepts it and answers', async () => {
+    const seen: RequestInit[] = [];
+    const real = globalThis.fetch.bind(globalThis);
+    const spy = ((input: RequestInfo | URL, init: RequestInit) => {
+      seen.push(init);
+      return real(input, init);
+    }) as typeof globalThis.fetch;
+    // The test runner's own server answers 404 for this path: what matters is that fetch took it.
+    const transport = createFetchTransport({ baseUrl: location.origin, fetch: spy });
+    const error = await rejection(transport.send({ method: 'PUT', path: '/__keepalive-probe__', body: { a: 1 }, keepalive: true }));
+    expect(error.status).to.be.a('number');
+    expect(seen[0].keepalive).to.equal(true);
   });
 
   it('sends a GET without a token as a simple request (no Authorization, no Content-Type)', async () => {

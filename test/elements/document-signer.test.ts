@@ -307,6 +307,64 @@ describe('<document-signer>', () => {
     await expect(el).to.be.accessible();
   });
 
+  describe('a draft still waiting for the pause in typing is sent at once, with keepalive, when', () => {
+    const drafts = () => api.requests.filter((r) => r.method === 'PUT' && r.path === `${P}/forms/contact/draft`);
+    let el: DocumentSigner;
+
+    beforeEach(async () => {
+      api.reply(`GET ${P}/documents/packet?language=en`, packet({ items: [{ kind: 'form', formId: 'contact', status: 'in_progress' }] }));
+      el = await signer();
+      await untilHeading(el, 'Contact details');
+      type($<HTMLInputElement>(el, '#f-city')!, 'Springfield');
+      expect(drafts(), 'nothing sent while typing').to.have.length(0);
+    });
+
+    // Checked synchronously, long before the 700 ms pause: the page may be gone by then.
+    const sentNow = () => {
+      expect(drafts()).to.have.length(1);
+      expect(drafts()[0].body).to.deep.equal({ answers: { city: 'Springfield' } });
+      expect(drafts()[0].keepalive).to.equal(true);
+    };
+
+    it('the page is closed or navigated away (pagehide)', async () => {
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      sentNow();
+      await waitUntil(() => part(el, 'save-status')?.textContent.includes('Draft saved.'), 'saved', { timeout: 3000 });
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(drafts(), 'not sent a second time when the timer would have fired').to.have.length(1);
+    });
+
+    it('the page is hidden (visibilitychange), but not when it shows again', () => {
+      const visibility = (state: DocumentVisibilityState) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+        document.dispatchEvent(new Event('visibilitychange'));
+      };
+      try {
+        visibility('visible');
+        expect(drafts()).to.have.length(0);
+        visibility('hidden');
+        sentNow();
+      } finally {
+        delete (document as { visibilityState?: unknown }).visibilityState;
+      }
+    });
+
+    it('the widget leaves the page, and it stops listening', () => {
+      el.remove();
+      sentNow();
+      type($<HTMLInputElement>(el, '#f-city')!, 'Chicago');
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      expect(drafts(), 'a removed widget no longer listens to the page').to.have.length(1);
+    });
+
+    it('the client opens the Documents tab from the form (no keepalive: the page stays)', async () => {
+      await click(el, 'documents-button');
+      expect(drafts()).to.have.length(1);
+      expect(drafts()[0].keepalive).to.equal(undefined);
+      await untilHeading(el, 'Completed documents');
+    });
+  });
+
   it('a language switch mid-form saves the draft first, then shows the same step in Spanish', async () => {
     api.reply(`GET ${P}/documents/packet?language=en`, packet({ items: [{ kind: 'form', formId: 'contact', status: 'in_progress' }] }));
     api.reply(`GET ${P}/documents/packet?language=es`, packet({ language: 'es', items: [{ kind: 'form', formId: 'contact', status: 'in_progress' }] }));
@@ -356,6 +414,10 @@ describe('<document-signer>', () => {
     await el.updateComplete;
     expect(part(el, 'card-summary')).to.equal(null);
     expect(warnings).to.have.length(2);
+    // The processor's page runs its script on its own origin and submits its form, and nothing more.
+    const frame = part<HTMLIFrameElement>(el, 'card-frame')!;
+    expect([...frame.sandbox].sort()).to.deep.equal(['allow-forms', 'allow-same-origin', 'allow-scripts']);
+    expect(frame.getAttribute('referrerpolicy')).to.equal('no-referrer');
     window.dispatchEvent(new MessageEvent('message', { data: { type: 'portal-card-error', code: 'invalid_number' }, origin: PAYMENT_ORIGIN, source }));
     await el.updateComplete;
     expect(text(el)).to.contain('Check the card number.');

@@ -58,6 +58,9 @@ describe('documents: the payment card through the demo processor on another orig
     assert.match(String(ok.headers['content-security-policy']), /script-src 'self'/);
     assert.match(ok.body, /lang="es"/);
     assert.match(ok.body, /autocomplete="cc-number"/);
+    // The page only checks the card; the portal saves it ("Use this card"), so it never says "saved".
+    assert.match(ok.body, /Tarjeta verificada\./);
+    assert.doesNotMatch(ok.body, /Tarjeta guardada/);
     assert.match(ok.body, new RegExp(`data-parent="${LAKESIDE_ORIGIN.replace(/\./g, '\\.')}"`));
     for (const parent of ['https://evil.example', '*', 'https://www.lakeside.example.evil.example', '']) {
       const res = await processor.app.inject({ method: 'GET', url: `/card-entry?parent=${encodeURIComponent(parent)}` });

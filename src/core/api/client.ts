@@ -266,9 +266,23 @@ export class PortalClient {
     return this.transport.send<FormState>({ method: 'GET', path: `/profiles/${profileId}/forms/${formId}`, signal: options.signal });
   }
 
-  /** Replaces the form's draft with everything typed so far, so a reload or another device resumes. */
-  saveFormDraft(profileId: number, formId: FormId, body: FormDraftRequest, options: CallOptions = {}): Promise<FormDraftSaved> {
-    return this.transport.send<FormDraftSaved>({ method: 'PUT', path: `/profiles/${profileId}/forms/${formId}/draft`, body, signal: options.signal });
+  /**
+   * Replaces the form's draft with everything typed so far, so a reload or another device resumes.
+   * `keepalive` is for the last save as the page is hidden or closed: the request outlives the page.
+   */
+  saveFormDraft(
+    profileId: number,
+    formId: FormId,
+    body: FormDraftRequest,
+    options: CallOptions & { keepalive?: boolean } = {},
+  ): Promise<FormDraftSaved> {
+    return this.transport.send<FormDraftSaved>({
+      method: 'PUT',
+      path: `/profiles/${profileId}/forms/${formId}/draft`,
+      body,
+      signal: options.signal,
+      ...(options.keepalive ? { keepalive: true } : {}),
+    });
   }
 
   /** Submits the reviewed answers; 400 `validation` names the fields (`answers.<fieldId>`). */

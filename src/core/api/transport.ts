@@ -15,7 +15,17 @@ export interface PortalRequest {
   timeoutMs?: number;
   /** `blob` for a file's bytes (downloads); JSON otherwise. */
   responseType?: 'json' | 'blob';
+  /**
+   * Lets the request outlive the page (`fetch(…, { keepalive: true })`): for a last save as
+   * the page is hidden or closed, which an ordinary request would lose when the page goes.
+   * Browsers allow such bodies only up to 64 KB (all pending ones together), so a larger
+   * body goes as an ordinary request instead, which may still get through.
+   */
+  keepalive?: boolean;
 }
+
+/** The browsers' limit on keepalive bodies in flight (the Fetch standard's 64 KiB). */
+export const KEEPALIVE_MAX_BYTES = 64 * 1024;
 
 /** The one seam between the widgets and the network. Fakes implement it in tests and stories. */
 export interface Transport {
@@ -66,6 +76,9 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
       body = JSON.stringify(request.body);
     }
 
+    // Above the limit, fetch would refuse a keepalive request outright; an ordinary one may
+    // still get through (and does, whenever the page stays).
+    const keepalive = request.keepalive === true && byteLength(body) <= KEEPALIVE_MAX_BYTES;
     const timeout = linkedTimeout(request.signal, request.timeoutMs ?? timeoutMs);
     let response: Response;
     try {
@@ -77,6 +90,7 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
         credentials: 'omit',
         cache: 'no-store',
         referrerPolicy: 'no-referrer',
+        ...(keepalive ? { keepalive } : {}),
       });
     } catch (cause) {
       if (request.signal?.aborted) throw request.signal.reason ?? cause;
@@ -125,6 +139,10 @@ async function errorFrom(response: Response): Promise<PortalApiError> {
     fields: stringRecord(envelope.error?.fields),
     retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
   });
+}
+
+function byteLength(body: string | undefined): number {
+  return body === undefined ? 0 : new TextEncoder().encode(body).byteLength;
 }
 
 function stringRecord(value: unknown): Record<string, string> | undefined {

@@ -7,6 +7,21 @@ import { cardSummary } from './messages.js';
 import { actionError, button, heading, progress } from './parts.js';
 
 /**
+ * The card iframe's sandbox: what the processor's page may do, and nothing more. It runs its
+ * script (`allow-scripts`); it keeps its own origin (`allow-same-origin`), which its fetch to
+ * its own `/v1/tokens` and the origin the widget checks on its messages both need (without it
+ * the origin is the opaque `null`); and it may fire its form's submit event, which Enter in a
+ * field and its button rely on (`allow-forms`; its CSP `form-action 'none'` still stops a real
+ * submission). No top navigation, popups, modals, downloads or pointer lock. Scripts with the
+ * same origin are safe only because the page is on another origin than the host page
+ * (docs/payments.md): a same-origin frame could lift its own sandbox.
+ *
+ * lit-analyzer's HTML data types `sandbox` as a single token, though it is a space-separated
+ * list of them: the cast only quiets that false report.
+ */
+const CARD_FRAME_SANDBOX = 'allow-scripts allow-same-origin allow-forms' as string as 'allow-scripts';
+
+/**
  * The payment card. Its number is typed only inside the processor's iframe, on the payment
  * origin; the widget sees an opaque token, the brand, the last 4 digits and the expiry.
  */
@@ -44,6 +59,7 @@ export function cardView(model: SignerModel, actions: SignerActions): TemplateRe
           title=${msg('Card details', { id: 'signer.card.frame' })}
           src=${cardPageUrl(card.processor.pageUrl, getLocale())}
           height=${model.cardHeight}
+          sandbox=${CARD_FRAME_SANDBOX}
           referrerpolicy="no-referrer"
         ></iframe>`
       : nothing}

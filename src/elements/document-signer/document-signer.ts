@@ -113,9 +113,28 @@ export class DocumentSigner extends PortalElement {
   readonly #drafts = new Debouncer(700);
   readonly #cardFrame = new CardFrameListener();
 
+  /**
+   * A hidden page (another tab, a phone's app switcher) may be closed without ever running the
+   * debounce timer again, and `pagehide` is the last moment of a closing or navigating page:
+   * the draft goes at once, in a request that outlives the page.
+   */
+  readonly #onPageHidden = (event: Event): void => {
+    if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return;
+    void this.#drafts.flush(true);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onPageHidden);
+    window.addEventListener('pagehide', this.#onPageHidden);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    void this.#drafts.flush();
+    document.removeEventListener('visibilitychange', this.#onPageHidden);
+    window.removeEventListener('pagehide', this.#onPageHidden);
+    // A host page's router removing the widget is often the page moving on: keepalive, too.
+    void this.#drafts.flush(true);
     this.#cardFrame.stop();
   }
 
@@ -316,14 +335,16 @@ export class DocumentSigner extends PortalElement {
   #saveDraft(): void {
     const { definition, answers } = this.form!;
     const profileId = this.acting.id;
-    this.#drafts.schedule(async () => {
+    // Taken now: a save flushed after the element left the page still knows where to go.
+    const client = this.client!;
+    this.#drafts.schedule(async (keepalive) => {
       // Only the form it belongs to shows how its save went.
       const mark = (saved: IntakeForm['saved']) => {
         if (this.form?.definition === definition) this.form = { ...this.form, saved };
       };
       mark('saving');
       try {
-        await this.client!.saveFormDraft(profileId, definition.id, { answers });
+        await client.saveFormDraft(profileId, definition.id, { answers }, { keepalive });
         mark('saved');
       } catch (error) {
         this.emitError('saveFormDraft', error);
@@ -336,7 +357,10 @@ export class DocumentSigner extends PortalElement {
     const form = this.form!;
     await this.#act('submitForm', async () => {
       try {
+        // The submission replaces the draft: drop a pending save, and let one already sent
+        // land first, so it cannot arrive after the submission.
         this.#drafts.cancel();
+        await this.#drafts.flush();
         await this.client!.submitForm(this.acting.id, form.definition.id, { answers: trimmed(form.answers) });
       } catch (error) {
         const apiError = toPortalApiError(error);
@@ -404,10 +428,14 @@ export class DocumentSigner extends PortalElement {
       this.#focus = '[part~="heading"]';
     },
     next: () => void this.#advance(),
-    showDocuments: () =>
+    showDocuments: () => {
+      // Leaving a form for the Documents tab saves what was typed at once, not 700 ms later
+      // (the list does not depend on it, so it need not wait).
+      void this.#drafts.flush();
       void this.#load('listSignedDocuments', () => this.client!.listSignedDocuments(this.acting.id), (list) => {
         Object.assign(this, { list, view: 'documents', fragment: undefined });
-      }),
+      });
+    },
     openCopy: (signatureId) =>
       void this.#load('getSignedCopy', () => this.client!.getSignedCopy(this.acting.id, signatureId), async (copy) => {
         Object.assign(this, { copy, fragment: await sanitizeHtml(copy.html), view: 'copy' });

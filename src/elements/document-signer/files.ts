@@ -23,26 +23,46 @@ export function saveBlob(blob: Blob, title: string, host: ParentNode): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Runs `save` once typing pauses for `delayMs`; `flush()` runs a pending save at once. */
+/** A save the debouncer runs; `keepalive` asks for a request that outlives the page. */
+export type DraftSave = (keepalive: boolean) => Promise<void>;
+
+/**
+ * Runs `save` once typing pauses for `delayMs`; `flush()` runs a pending save at once.
+ * Each save must handle its own failure (it shows it); the debouncer never rejects.
+ */
 export class Debouncer {
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #pending: (() => Promise<void>) | undefined;
+  #pending: DraftSave | undefined;
+  /** Saves already sent: a flush waits for them too, so what loads next sees the newest draft. */
+  readonly #running = new Set<Promise<void>>();
 
   constructor(private readonly delayMs: number) {}
 
-  schedule(save: () => Promise<void>): void {
+  schedule(save: DraftSave): void {
     this.#pending = save;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.flush(), this.delayMs);
   }
 
-  async flush(): Promise<void> {
+  /**
+   * Sends the pending save now (with `keepalive` when the page may be going away), then waits
+   * for every save still under way. It does not queue behind a running save: as a page closes
+   * there is no later turn, and each save carries every answer typed so far anyway.
+   */
+  async flush(keepalive = false): Promise<void> {
     clearTimeout(this.#timer);
     const save = this.#pending;
     this.#pending = undefined;
-    await save?.();
+    if (save) {
+      const running: Promise<void> = save(keepalive)
+        .catch(() => {})
+        .finally(() => this.#running.delete(running));
+      this.#running.add(running);
+    }
+    await Promise.all(this.#running);
   }
 
+  /** Drops the pending save; one already sent still completes. */
   cancel(): void {
     clearTimeout(this.#timer);
     this.#pending = undefined;
