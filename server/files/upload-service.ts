@@ -1,8 +1,9 @@
 import { Server, type Upload } from '@tus/server';
 import type { FastifyBaseLogger } from 'fastify';
-import type { FileItem } from '../../src/contract/index.js';
+import { UPLOAD_FINGERPRINT_PATTERN, type FileItem, type UnfinishedUpload } from '../../src/contract/index.js';
 import { transaction } from '../db/transaction.js';
-import { findUpload, insertUpload, profileUsage, touchUpload, type UploadRow } from '../repos/files.js';
+import { stat } from 'node:fs/promises';
+import { findUpload, findUploadsByFingerprint, insertUpload, profileUsage, touchUpload, type UploadRow } from '../repos/files.js';
 import { auditFiles, type FileActor } from './actor.js';
 import { commitUpload, discardUpload, type FileDeps } from './commit.js';
 import { SNIFF_BYTES } from './content-check.js';
@@ -15,6 +16,8 @@ import type { UploadSettings } from './settings.js';
 import { newRandomName, type FileStorage } from './storage.js';
 import { FileSweeper } from './sweeper.js';
 import { quotaBytesFor } from './upload-policy.js';
+
+const FINGERPRINT = new RegExp(UPLOAD_FINGERPRINT_PATTERN);
 
 /** What one tus request carries through @tus/server's hooks, and what they leave for the answer. */
 export interface TusCall {
@@ -136,6 +139,26 @@ export class UploadService {
   }
 
   /**
+   * The actor's unfinished uploads with this fingerprint (the widget's, after a reload), with
+   * how much of each the server holds: only this practice, profile and account's, never one
+   * idle past the sweeper's limit, being completed, or whose bytes are gone. `basePath` is the
+   * uploads URL of the profile. Each one found is disclosed: one `sensitive_read` (R36).
+   */
+  async unfinishedUploads(actor: FileActor, fingerprint: string, basePath: string): Promise<UnfinishedUpload[]> {
+    const { db, clock, settings } = this.deps;
+    const owner = { practiceId: actor.practice.id, profileId: actor.profileId, accountId: actor.accountId };
+    const found: UnfinishedUpload[] = [];
+    for (const row of findUploadsByFingerprint(db, owner, fingerprint, clock.now() - settings.staleAfterMs)) {
+      if (this.#committing.has(row.id)) continue;
+      const bytes = await stat(this.storage.partialPath(row.id)).catch(() => undefined);
+      if (!bytes || bytes.size >= row.sizeBytes) continue;
+      found.push({ url: `${basePath}/${row.id}`, offset: bytes.size, sizeBytes: row.sizeBytes, createdAt: new Date(row.createdAt).toISOString() });
+      this.inspected(actor, row.id);
+    }
+    return found;
+  }
+
+  /**
    * After a PATCH that took an unfinished upload from before to past its first SNIFF_BYTES:
    * if those bytes already show the wrong type, the upload is deleted and refused now
    * (head-check.ts) instead of after its last byte.
@@ -159,6 +182,8 @@ export class UploadService {
     if (!name.ok) return this.#refuse(call, name.code);
     if (size === 0) return this.#refuse(call, 'empty_file');
     if (size > settings.maxBytes[name.type]) return this.#refuse(call, 'payload_too_large');
+    const fingerprint = upload.metadata?.fingerprint ?? null;
+    if (fingerprint !== null && !FINGERPRINT.test(fingerprint)) throw new TusStatusError(400, 'The fingerprint metadata must be 64 lower-case hex characters.\n');
 
     const refused = transaction(db, (): RefusalCode | undefined => {
       const usage = profileUsage(db, actor.practice.id, actor.profileId);
@@ -173,6 +198,7 @@ export class UploadService {
         fileType: name.type,
         sizeBytes: size,
         createdAt: this.deps.clock.now(),
+        fingerprint,
       });
       auditFiles(this.deps, actor, { action: 'upload_started', outcome: 'success', resourceType: 'upload', resourceId: upload.id });
       return undefined;

@@ -13,6 +13,8 @@ export interface UploadRow {
   sizeBytes: number;
   createdAt: number;
   updatedAt: number;
+  /** The widget's opaque fingerprint of the file (007), to find the upload again after a reload. */
+  fingerprint: string | null;
 }
 
 export interface StoredFile {
@@ -39,6 +41,7 @@ interface UploadDbRow {
   size_bytes: number;
   created_at: number;
   updated_at: number;
+  fingerprint: string | null;
 }
 
 interface FileDbRow {
@@ -65,6 +68,7 @@ const uploadFromRow = (r: UploadDbRow): UploadRow => ({
   sizeBytes: r.size_bytes,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  fingerprint: r.fingerprint,
 });
 
 const fileFromRow = (r: FileDbRow): StoredFile => ({
@@ -81,11 +85,11 @@ const fileFromRow = (r: FileDbRow): StoredFile => ({
   createdAt: r.created_at,
 });
 
-export function insertUpload(db: Db, upload: Omit<UploadRow, 'updatedAt'>): void {
+export function insertUpload(db: Db, upload: Omit<UploadRow, 'updatedAt' | 'fingerprint'> & { fingerprint?: string | null }): void {
   statement(
     db,
-    `INSERT INTO file_uploads (id, practice_id, profile_id, account_id, file_name, file_type, size_bytes, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO file_uploads (id, practice_id, profile_id, account_id, file_name, file_type, size_bytes, created_at, updated_at, fingerprint)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     upload.id,
     upload.practiceId,
@@ -96,6 +100,7 @@ export function insertUpload(db: Db, upload: Omit<UploadRow, 'updatedAt'>): void
     upload.sizeBytes,
     upload.createdAt,
     upload.createdAt,
+    upload.fingerprint ?? null,
   );
 }
 
@@ -116,6 +121,27 @@ export function deleteUpload(db: Db, id: string): boolean {
 /** Uploads with no bytes since `before`: the sweeper's work list. */
 export function staleUploadIds(db: Db, before: number): string[] {
   return statement<[number], string>(db, 'SELECT id FROM file_uploads WHERE updated_at < ? ORDER BY updated_at').pluck().all(before);
+}
+
+/**
+ * The unfinished uploads of one profile and account with this fingerprint, newest first,
+ * leaving out those idle since `staleBefore` (the sweeper's next work): another profile's or
+ * another account's upload is never found (R41).
+ */
+export function findUploadsByFingerprint(
+  db: Db,
+  owner: { practiceId: number; profileId: number; accountId: number },
+  fingerprint: string,
+  staleBefore: number,
+): UploadRow[] {
+  return statement<[number, number, number, string, number], UploadDbRow>(
+    db,
+    `SELECT * FROM file_uploads
+     WHERE practice_id = ? AND profile_id = ? AND account_id = ? AND fingerprint = ? AND updated_at >= ?
+     ORDER BY created_at DESC, id`,
+  )
+    .all(owner.practiceId, owner.profileId, owner.accountId, fingerprint, staleBefore)
+    .map(uploadFromRow);
 }
 
 export function allUploads(db: Db): UploadRow[] {

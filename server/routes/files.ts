@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { open } from 'node:fs/promises';
-import { FILE_TYPES, FileList, FileParams, ProfileParams } from '../../src/contract/index.js';
+import { FILE_TYPES, FileList, FileParams, ProfileParams, UnfinishedUploadList, UnfinishedUploadQuery } from '../../src/contract/index.js';
 import { ApiError, notFound } from '../errors.js';
 import { auditFiles, fileActorOf } from '../files/actor.js';
 import { fileItem } from '../files/commit.js';
@@ -39,7 +39,41 @@ function requireUploads(uploads: UploadService | null): UploadService {
  * Both routes disclose PHI, so each call writes one audit event (R36).
  */
 export const fileRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = async (app, deps) => {
-  addSchemasOnce(app, [FileList]);
+  addSchemasOnce(app, [FileList, UnfinishedUploadList]);
+
+  app.get(
+    '/uploads',
+    {
+      config: { profilePermission: 'upload' },
+      exposeHeadRoute: false,
+      schema: {
+        operationId: 'findUnfinishedUploads',
+        summary: 'Find an unfinished upload of a file again (after a reload)',
+        description:
+          'The unfinished uploads this account started for this profile with this `fingerprint` (the tus `Upload-Metadata` key ' +
+          'given at creation), with their upload URL and how many bytes the server holds, so a reloaded page continues the upload ' +
+          'with HEAD and PATCH instead of starting over, and nothing about it is kept in the browser. Another profile’s or account’s ' +
+          'upload is never listed; completed, cancelled, refused and swept uploads (or ones idle for the sweeper’s limit) are gone. ' +
+          'Usually none or one.',
+        tags: ['files', 'phi'],
+        security: [{ bearer: [] }],
+        params: ProfileParams,
+        querystring: UnfinishedUploadQuery,
+        response: {
+          200: ref(UnfinishedUploadList, { description: 'The unfinished uploads with that fingerprint; none is an empty list.' }),
+          400: errorResponse('`validation`: the fingerprint is missing or not 64 lower-case hex characters.'),
+          404: errorResponse('`not_found`: no such profile for this sign-in, or no upload permission.'),
+          ...ERRORS,
+        },
+      },
+    },
+    async (request) => {
+      const uploads = requireUploads(app.uploads);
+      const actor = fileActorOf(request);
+      const basePath = `/p/${actor.practice.slug}/profiles/${actor.profileId}/uploads`;
+      return { uploads: await uploads.unfinishedUploads(actor, request.query.fingerprint, basePath) };
+    },
+  );
 
   app.get(
     '/files',

@@ -122,7 +122,44 @@ export const UPLOAD_METADATA_KEYS = {
   filename: 'filename',
   /** The browser's MIME type. Accepted and ignored: the server decides the type. */
   filetype: 'filetype',
+  /**
+   * Optional: an opaque fingerprint of the file, 64 lower-case hex characters (the widget's
+   * SHA-256 of the profile id, name, size, last-modified time and type). `GET uploads` finds the
+   * unfinished upload by it, so a reloaded page continues it; anything else is `validation`.
+   */
+  fingerprint: 'fingerprint',
 } as const;
+
+/** An upload fingerprint: 64 lower-case hex characters. */
+export const UPLOAD_FINGERPRINT_PATTERN = '^[0-9a-f]{64}$';
+
+export const UnfinishedUploadQuery = Type.Object(
+  {
+    fingerprint: Type.String({
+      pattern: UPLOAD_FINGERPRINT_PATTERN,
+      description: 'The `fingerprint` the upload was created with (tus `Upload-Metadata`), 64 lower-case hex characters.',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type UnfinishedUploadQuery = Static<typeof UnfinishedUploadQuery>;
+
+export const UnfinishedUpload = Type.Object(
+  {
+    url: Type.String({ description: 'The upload URL (as the creation’s `Location`, relative to this endpoint’s origin): HEAD, then PATCH.' }),
+    offset: Bytes('Bytes the server holds; the next PATCH starts here.'),
+    sizeBytes: Type.Integer({ minimum: 1, description: 'The declared Upload-Length.' }),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false, description: 'An unfinished upload of this profile and account.' },
+);
+export type UnfinishedUpload = Static<typeof UnfinishedUpload>;
+
+export const UnfinishedUploadList = Type.Object(
+  { uploads: Type.Array(UnfinishedUpload, { description: 'Newest first; usually none or one.' }) },
+  { $id: 'UnfinishedUploadList', additionalProperties: false },
+);
+export type UnfinishedUploadList = Static<typeof UnfinishedUploadList>;
 
 export const UploadCreationHeaders = Type.Object({
   'tus-resumable': TusResumable,
@@ -130,7 +167,8 @@ export const UploadCreationHeaders = Type.Object({
   'upload-metadata': Type.String({
     minLength: 1,
     maxLength: 4096,
-    description: 'Comma-separated `key base64(value)` pairs; `filename` is required, `filetype` is ignored.',
+    description:
+      'Comma-separated `key base64(value)` pairs; `filename` is required, `filetype` is ignored, `fingerprint` (64 lower-case hex) is optional.',
   }),
 });
 

@@ -3,6 +3,10 @@
 // endpoint's verdicts, and opening files, in English and Spanish, from the keyboard only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHarness, axeViolations, admin, type Harness } from './harness.js';
 import { sampleCsv, sampleMp3, samplePdf, samplePng } from '../server/files-samples.js';
@@ -178,4 +182,74 @@ test('en español, en un teléfono: refusals before upload, the endpoint’s ver
   assert.deepEqual(await axeViolations(page), []);
   await assertNothingStored(page);
   await page.context().close();
+});
+
+test('a large upload cut off by a page reload continues from where it stopped when the same file is chosen again, with nothing in browser storage', async () => {
+  const page = await filesPage('alex@example.com');
+  const context = page.context();
+  // A real file on disk, so choosing it again gives the same name, size, date and type.
+  const dir = await mkdtemp(join(tmpdir(), 'portal-e2e-resume-'));
+  const path = join(dir, 'long session.mp3');
+  const original = sampleMp3(7000); // about 3 MB
+  await writeFile(path, original);
+  const tusRequests: Array<{ method: string; offset: string | undefined }> = [];
+  const endpoint = new URL(h.endpointUrl).origin;
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 192 * 1024 });
+    const [first] = await Promise.all([page.waitForEvent('filechooser'), uploader(page).locator('[part~="choose-button"]').click()]);
+    await first.setFiles(path);
+    await page.waitForFunction(() => {
+      const bar = document.querySelector('file-uploader')!.shadowRoot!.querySelector<HTMLProgressElement>('progress');
+      return bar !== null && bar.value >= 15;
+    }, undefined, { timeout: 20_000 });
+
+    // The page goes away mid-upload; the next one knows nothing of it but the session token.
+    await page.reload();
+    await uploader(page).locator('[part~="choose-button"]').waitFor();
+    await assertNothingStored(page);
+    page.on('request', (request) => {
+      if (!request.url().startsWith(endpoint) || !request.url().includes('/uploads')) return;
+      tusRequests.push({ method: request.method(), offset: request.headers()['upload-offset'] });
+    });
+    const [again] = await Promise.all([page.waitForEvent('filechooser'), uploader(page).locator('[part~="choose-button"]').click()]);
+    await again.setFiles(path);
+    await page.waitForFunction(
+      () => document.querySelector('file-uploader')!.shadowRoot!.querySelector('[role="status"].visually-hidden')!.textContent.includes(
+        'Continuing your earlier upload of long session.mp3',
+      ),
+      undefined,
+      { timeout: 15_000 },
+    );
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await rowOf(page, 'long session.mp3').getByText('Uploaded. Your clinician can see it.').waitFor({ timeout: 30_000 });
+
+    const patches = tusRequests.filter((r) => r.method === 'PATCH');
+    assert.deepEqual(tusRequests.filter((r) => r.method === 'POST'), [], 'no new upload was created');
+    assert.ok(tusRequests.some((r) => r.method === 'GET'), 'the endpoint was asked for the unfinished upload');
+    assert.ok(patches.length > 0, 'the rest was sent');
+    const resumedAt = Number(patches[0].offset);
+    assert.ok(resumedAt > 0 && resumedAt < original.length, `the first PATCH after the reload starts at ${resumedAt}, not 0`);
+
+    // The stored file is the original, byte for byte.
+    const token = await page.evaluate((key) => sessionStorage.getItem(key), `portal-session:${h.endpointUrl}`);
+    const headers = { Authorization: `Bearer ${token}`, Origin: new URL(h.demoUrl).origin };
+    const profiles = (await (await fetch(`${h.endpointUrl}/me/profiles`, { headers })).json()) as { profiles: Array<{ id: number }> };
+    const profileId = profiles.profiles[0].id;
+    const list = (await (await fetch(`${h.endpointUrl}/profiles/${profileId}/files`, { headers })).json()) as {
+      files: Array<{ id: number; name: string; sha256: string }>;
+    };
+    const stored = list.files.find((f) => f.name === 'long session.mp3');
+    assert.ok(stored);
+    assert.equal(list.files.filter((f) => f.name === 'long session.mp3').length, 1, 'one file, not two');
+    const digest = createHash('sha256').update(original).digest('hex');
+    assert.equal(stored.sha256, digest);
+    const bytes = Buffer.from(await (await fetch(`${h.endpointUrl}/profiles/${profileId}/files/${stored.id}`, { headers })).arrayBuffer());
+    assert.equal(createHash('sha256').update(bytes).digest('hex'), digest);
+    await assertNothingStored(page);
+  } finally {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -44,6 +44,7 @@ describe('database and migrations', () => {
         { version: 4, name: 'booking' },
         { version: 5, name: 'files' },
         { version: 6, name: 'documents' },
+        { version: 7, name: 'upload_fingerprint' },
       ]);
       assert.equal(reopened.pragma('integrity_check', { simple: true }), 'ok');
       assert.deepEqual(reopened.pragma('foreign_key_check'), []);

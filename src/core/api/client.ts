@@ -18,7 +18,7 @@ import type {
   SlotList,
   SlotQuery,
 } from '../../contract/booking.js';
-import type { FileItem, FileList } from '../../contract/files.js';
+import type { FileItem, FileList, UnfinishedUploadList } from '../../contract/files.js';
 import type {
   CompletedDocumentList,
   DocumentVersion,
@@ -207,10 +207,26 @@ export class PortalClient {
     });
   }
 
-  /** A resumable upload of `file` for the profile; nothing is sent until its `start()`. */
+  /**
+   * A resumable upload of `file` for the profile; nothing is sent until its `start()`. The
+   * first start continues this account's unfinished upload of the same file for the profile,
+   * if the endpoint has one (a reload cut it off), through findUnfinishedUploads.
+   */
   uploadFile(profileId: number, file: Blob & { name: string }, onProgress: UploadProgress): FileUpload {
     if (!this.uploader) throw new Error('No uploader is configured for this endpoint.');
-    return this.uploader.create(`/profiles/${profileId}/uploads`, file, onProgress);
+    return this.uploader.create(`/profiles/${profileId}/uploads`, file, onProgress, {
+      profileId,
+      find: async (fingerprint) => (await this.findUnfinishedUploads(profileId, fingerprint)).uploads,
+    });
+  }
+
+  /** This account's unfinished uploads for the profile with this file fingerprint (64 hex), to continue them. */
+  findUnfinishedUploads(profileId: number, fingerprint: string, options: CallOptions = {}): Promise<UnfinishedUploadList> {
+    return this.transport.send<UnfinishedUploadList>({
+      method: 'GET',
+      path: `/profiles/${profileId}/uploads?fingerprint=${encodeURIComponent(fingerprint)}`,
+      signal: options.signal,
+    });
   }
 
   /** The intake and consent packet assigned to the profile, with each step's status, in `language`. */

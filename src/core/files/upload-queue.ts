@@ -18,6 +18,8 @@ export interface UploadEntry {
   error?: PortalApiError;
   /** The stored file, once done. */
   stored?: FileItem;
+  /** It continues an unfinished upload of the same file from before a reload (0–100 already there). */
+  resumedAt?: number;
 }
 
 /** Fired on every change of one entry (progress included), and with no entry when the list changed. */
@@ -55,15 +57,19 @@ export class UploadQueue extends EventTarget {
   /** Lists a file and starts its upload. */
   add(file: { name: string; size: number }, type: FileType, begin: (onProgress: UploadProgress) => FileUpload): UploadEntry {
     const entry = this.#add({ name: file.name, size: file.size, type, status: 'uploading', percent: 0 });
-    this.#uploads.set(
-      entry.id,
-      begin((sent, total) => {
-        const percent = total > 0 ? Math.floor((sent / total) * 100) : 0;
-        if (entry.status !== 'uploading' || percent === entry.percent) return;
-        entry.percent = percent;
-        this.#changed(entry);
-      }),
-    );
+    const upload = begin((sent, total) => {
+      const percent = total > 0 ? Math.floor((sent / total) * 100) : 0;
+      if (entry.status !== 'uploading' || percent === entry.percent) return;
+      entry.percent = percent;
+      this.#changed(entry);
+    });
+    upload.onResume = (offset, total) => {
+      if (entry.status !== 'uploading') return;
+      entry.resumedAt = total > 0 ? Math.floor((offset / total) * 100) : 0;
+      entry.percent = entry.resumedAt;
+      this.#changed(entry);
+    };
+    this.#uploads.set(entry.id, upload);
     void this.#run(entry);
     return entry;
   }

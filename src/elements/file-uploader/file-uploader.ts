@@ -74,6 +74,7 @@ export class FileUploader extends PortalElement {
   readonly #queue = new UploadQueue();
   #profileId: number | undefined;
   #steps = new Map<number, number>();
+  #resumed = new Set<number>();
   #focusAfterUpdate: string | undefined;
 
   readonly #files = new Task(this, {
@@ -210,6 +211,13 @@ export class FileUploader extends PortalElement {
     if (!entry) return;
     const name = entry.name;
     const rules = this.#rules();
+    if (entry.status === 'uploading' && entry.resumedAt !== undefined && !this.#resumed.has(entry.id)) {
+      // Said once: the upload a reload cut off goes on from where it stopped, not from zero.
+      this.#resumed.add(entry.id);
+      this.#steps.set(entry.id, Math.floor(entry.resumedAt / 25) * 25);
+      this.announcement = msg(str`Continuing your earlier upload of ${name}`, { id: 'uploader.resumed' });
+      return;
+    }
     if (entry.status === 'uploading') {
       // Announce at 25, 50, 75 %, not every percent: a screen reader would talk over everything.
       const step = Math.floor(entry.percent / 25) * 25;
@@ -279,6 +287,7 @@ export class FileUploader extends PortalElement {
   #reset(): void {
     this.#queue.clear();
     this.#steps.clear();
+    this.#resumed.clear();
     this.#close(false);
     this.announcement = '';
     this.fileError = undefined;

@@ -343,6 +343,7 @@
 'uploader.refused-host': `Este archivo no se acepta aquí.`,
 'uploader.refused-size': str`Supera ${0}, el límite para archivos ${1}.`,
 'uploader.refused-type': `Solo se pueden compartir los tipos de archivo indicados arriba.`,
+'uploader.resumed': str`Continuando la carga anterior de ${0}`,
 'uploader.retry': `Reintentar`,
 'uploader.room': `Espacio disponible:`,
 'uploader.rules': str`Puede compartir ${0}.`,
