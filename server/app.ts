@@ -93,7 +93,7 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
   installUploads(app, { db, clock, uploads: config.uploads });
   installLapseTimer(app, { db, clock });
   const auth: AuthDeps = { db, clock, pins: pinHasherFor(config) };
-  if (!auth.pins) app.log.error('No PIN pepper configured (PIN_PEPPER): PIN sign-in and PIN issuing answer 503.');
+  if (!auth.pins) app.log.error('No PIN pepper configured (PIN_PEPPER): PIN sign-in, PIN issuing and email codes answer 503; sign-in emails carry no code.');
 
   await app.register(healthRoutes, { db, clock });
   await app.register(openApiRoutes);

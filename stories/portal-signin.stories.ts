@@ -8,7 +8,7 @@ import { LINK_TOKEN, sessionCreated, sessionInfo } from '../test/support/signin-
 import { withFakePortal, type PortalSetup } from './support/fake-portal.js';
 
 /**
- * Sign-in by emailed link or office PIN. Every state below is reached the way a client
+ * Sign-in by emailed link (or the 6-digit code in the same email) or office PIN. Every state below is reached the way a client
  * reaches it: by clicks on the element, or by opening the emailed link (a `#ml=` fragment).
  * Keyboard: Tab moves between the choices and fields; Enter submits; Escape in the idle
  * warning means "Stay signed in". Each step's heading takes focus when the step appears.
@@ -78,6 +78,14 @@ const toPinRefused: Play = async (context) => {
   await click(el, 'submit-button');
   await settle();
 };
+/** "Check your inbox", then the code from the email typed and submitted (R16). */
+const toCode = (code: string): Play => async (context) => {
+  await toSent(context);
+  const el = await element(context.canvasElement);
+  el.shadowRoot!.querySelector<HTMLInputElement>('input[name="code"]')!.value = code;
+  await click(el, 'submit-button');
+  await settle();
+};
 const withLink = (more?: PortalSetup) =>
   setup((api) => {
     more?.(api);
@@ -106,6 +114,16 @@ const stories = {
     play: toSent,
   },
   NetworkError: { parameters: setup((api) => api.fail('POST /auth/link', 'network')), play: toSent },
+  CodeInvalid: { parameters: setup(), play: toCode('12') },
+  CodeSigningIn: { parameters: setup((api) => api.hold('POST /auth/email-code')), play: toCode('123456') },
+  CodeRefused: {
+    parameters: setup((api) => api.fail('POST /auth/email-code', 'unauthorized', { status: 401, reason: 'invalid_credentials' })),
+    play: toCode('123456'),
+  },
+  CodeRateLimited: {
+    parameters: setup((api) => api.fail('POST /auth/email-code', 'rate_limited', { status: 429, retryAfter: 30 })),
+    play: toCode('123456'),
+  },
   PinEntry: { parameters: setup(), play: toPin },
   PinRefused: {
     parameters: setup((api) => api.fail('POST /auth/pin', 'unauthorized', { status: 401, reason: 'invalid_credentials' })),
@@ -139,6 +157,10 @@ export const CheckYourInbox: Story = stories.CheckYourInbox;
 export const TroubleshootingTips: Story = stories.TroubleshootingTips;
 export const RateLimited: Story = stories.RateLimited;
 export const NetworkError: Story = stories.NetworkError;
+export const CodeInvalid: Story = stories.CodeInvalid;
+export const CodeSigningIn: Story = stories.CodeSigningIn;
+export const CodeRefused: Story = stories.CodeRefused;
+export const CodeRateLimited: Story = stories.CodeRateLimited;
 export const PinEntry: Story = stories.PinEntry;
 export const PinRefused: Story = stories.PinRefused;
 export const PinLocked: Story = stories.PinLocked;
@@ -161,6 +183,10 @@ export const CheckYourInboxSpanish = spanish(stories.CheckYourInbox);
 export const TroubleshootingTipsSpanish = spanish(stories.TroubleshootingTips);
 export const RateLimitedSpanish = spanish(stories.RateLimited);
 export const NetworkErrorSpanish = spanish(stories.NetworkError);
+export const CodeInvalidSpanish = spanish(stories.CodeInvalid);
+export const CodeSigningInSpanish = spanish(stories.CodeSigningIn);
+export const CodeRefusedSpanish = spanish(stories.CodeRefused);
+export const CodeRateLimitedSpanish = spanish(stories.CodeRateLimited);
 export const PinEntrySpanish = spanish(stories.PinEntry);
 export const PinRefusedSpanish = spanish(stories.PinRefused);
 export const PinLockedSpanish = spanish(stories.PinLocked);

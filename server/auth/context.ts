@@ -16,7 +16,10 @@ import { isTokenShaped, maskEmail, newToken, tokenHash } from './secrets.js';
 export interface AuthDeps {
   db: Db;
   clock: Clock;
-  /** Undefined when the app has no PIN pepper (production misconfigured): PIN routes answer 503. */
+  /**
+   * Undefined when the app has no PIN pepper (production misconfigured): PIN and email-code
+   * routes answer 503, and sign-in emails carry no code (R16).
+   */
   pins: PinHasher | undefined;
 }
 

@@ -8,6 +8,7 @@ import type { Practice } from '../repos/practices.js';
 import { consumeLink, findLink, issueLink, linkState } from '../repos/sign-in-links.js';
 import { recordEvent, takeSlot } from '../repos/throttles.js';
 import { auditAuth, portalLanguage, rateLimited, sessionInfo, startSession, type AuthDeps, type RequestMeta } from './context.js';
+import { newEmailCode } from './email-code.js';
 import { signInLink, signInPage } from './link-url.js';
 import { budgetKey, LINK_CHECKS_PER_CLIENT, LINK_EMAILS_PER_ADDRESS, LINK_REQUESTS_PER_CLIENT } from './policy.js';
 import { addressKey, maskEmail, newToken, tokenHash } from './secrets.js';
@@ -36,9 +37,17 @@ export interface LinkRequestOutcome {
  * synchronous work: a token is made and hashed, the email rendered, the address budget
  * taken and one audit event written in one write transaction; only a known address then
  * supersedes old links, stores the new one and queues the email in that transaction.
+ * The email's fallback code (R16) is stored as a hash on the link's row.
  */
-export function requestSignInLink(deps: AuthDeps, practice: Practice, body: LinkRequest, meta: RequestMeta): LinkRequestOutcome {
+export async function requestSignInLink(
+  deps: AuthDeps,
+  practice: Practice,
+  body: LinkRequest,
+  meta: RequestMeta,
+): Promise<LinkRequestOutcome> {
   const { db, clock } = deps;
+  // The fallback code (R16) is made and hashed for unknown addresses too, so they cost the same.
+  const code = await newEmailCode(deps);
   const now = clock.now();
   const address = normalizeEmail(body.email);
   const account = findAccountByEmail(db, practice.id, address);
@@ -51,6 +60,7 @@ export function requestSignInLink(deps: AuthDeps, practice: Practice, body: Link
     practice,
     language,
     url: signInLink(page ?? PLACEHOLDER_PAGE, token),
+    code: code?.code,
     requestedAt: now,
     ttlSeconds: practice.linkTtlSeconds,
   });
@@ -85,6 +95,7 @@ export function requestSignInLink(deps: AuthDeps, practice: Practice, body: Link
       tokenHash: hash,
       kind: 'sign_in',
       ttlMs: practice.linkTtlSeconds * 1000,
+      code: code?.stored,
     });
     queueMail(db, clock, { practiceId: practice.id, to: account.email, language, ...message });
     auditAuth(deps, practice, meta, {

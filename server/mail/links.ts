@@ -34,7 +34,10 @@ export function extractLinks(text: string, html: string): string[] {
 /** A sign-in link's token in its fragment (`#ml=<token>`, R7). */
 const SIGN_IN_TOKEN = /([#&]ml=)[A-Za-z0-9_-]+/g;
 
-/** The text with every sign-in token replaced by `[redacted]`, for mail kept after it was sent (R2). */
+/** A sign-in email's fallback code (R16): "code…: 123 456", in text or in its HTML `<strong>`. */
+const SIGN_IN_CODE = /(:\s*(?:<strong[^>]*>)?)[0-9]{3} [0-9]{3}(?![0-9])/g;
+
+/** The text with every sign-in token and code replaced by `[redacted]`, for mail kept after it was sent (R2). */
 export function redactSignInTokens(text: string): string {
-  return text.replace(SIGN_IN_TOKEN, '$1[redacted]');
+  return text.replace(SIGN_IN_TOKEN, '$1[redacted]').replace(SIGN_IN_CODE, '$1[redacted]');
 }

@@ -10,6 +10,8 @@ export interface SignInEmailInput {
   language: Language;
   /** The link with its `#ml=` fragment. */
   url: string;
+  /** The six-digit fallback code (R16), when the server can hash one; shown as "123 456". */
+  code?: string;
   /** When the client asked (the subject names it, in the practice's time zone). */
   requestedAt: number;
   /** How long the link works. */
@@ -61,6 +63,9 @@ interface Copy {
   copyHint: string;
   rules: string;
   notYou: string;
+  /** "Or enter this code on the sign-in page:" (followed by the code). */
+  codeLead: string;
+  codeRules: string;
 }
 
 function copyFor(input: SignInEmailInput): Copy {
@@ -72,6 +77,10 @@ function copyFor(input: SignInEmailInput): Copy {
     // "a la 1:05" but "a las 10:42".
     const at = /^1:/.test(time) ? `a la ${time}` : `a las ${time}`;
     const notYou = `Si sigue recibiendo estos correos sin pedirlos, llame a ${name} al ${practice.phoneDisplay}.`;
+    const code = {
+      codeLead: 'O escriba este código en la página de inicio de sesión:',
+      codeRules: `Como el enlace, funciona durante ${valid}, una sola vez y solo el del correo más reciente.`,
+    };
     return input.kind === 'invitation'
       ? {
           subject: `Le damos la bienvenida al portal de clientes de ${name}`,
@@ -84,6 +93,7 @@ function copyFor(input: SignInEmailInput): Copy {
           copyHint: 'Si el botón no funciona, copie esta dirección en su navegador:',
           rules: `El enlace funciona durante ${valid} y una sola vez; si pidió más de un enlace, solo funciona el más reciente. Más adelante puede pedir un enlace nuevo en la página del portal.`,
           notYou: `¿No esperaba este correo? Puede ignorarlo: nadie puede entrar sin este enlace. ${notYou}`,
+          ...code,
         }
       : {
           subject: `Su enlace para iniciar sesión en ${name} (solicitado ${at})`,
@@ -93,9 +103,14 @@ function copyFor(input: SignInEmailInput): Copy {
           copyHint: 'Si el botón no funciona, copie esta dirección en su navegador:',
           rules: `El enlace funciona durante ${valid} y una sola vez. Si pidió más de un enlace, solo funciona el más reciente.`,
           notYou: `¿No pidió iniciar sesión? Puede ignorar este correo: nadie puede entrar sin este enlace. ${notYou}`,
+          ...code,
         };
   }
   const notYou = `If you keep getting these emails without asking, call ${name} at ${practice.phoneDisplay}.`;
+  const code = {
+    codeLead: 'Or enter this code on the sign-in page:',
+    codeRules: `Like the link, it works for ${valid}, only once, and only from the newest email.`,
+  };
   return input.kind === 'invitation'
     ? {
         subject: `Welcome to the client portal of ${name}`,
@@ -108,6 +123,7 @@ function copyFor(input: SignInEmailInput): Copy {
         copyHint: "If the button doesn't work, copy this address into your browser:",
         rules: `The link works for ${valid} and only once; if you asked for more than one link, only the newest works. Later, you can always ask for a new link on the portal page.`,
         notYou: `Weren't expecting this? You can ignore this email: nobody can sign in without this link. ${notYou}`,
+        ...code,
       }
     : {
         subject: `Your sign-in link for ${name} (requested ${time})`,
@@ -117,22 +133,26 @@ function copyFor(input: SignInEmailInput): Copy {
         copyHint: "If the button doesn't work, copy this address into your browser:",
         rules: `The link works for ${valid} and only once. If you asked for more than one link, only the newest one works.`,
         notYou: `Didn't ask to sign in? You can ignore this email: nobody can sign in without this link. ${notYou}`,
+        ...code,
       };
 }
 
 /**
  * The sign-in email (a client asked) or the welcome email (the office invited), as text and
- * HTML in one language. Everything interpolated into the HTML is escaped.
+ * HTML in one language, with the fallback code (R16) when one is given. Everything
+ * interpolated into the HTML is escaped.
  */
 export function renderSignInEmail(input: SignInEmailInput): RenderedEmail {
   const copy = copyFor(input);
   const href = safeHref(input.url);
+  const code = input.code && /^[0-9]{6}$/.test(input.code) ? `${input.code.slice(0, 3)} ${input.code.slice(3)}` : undefined;
   const text = [
     copy.greeting,
     '',
     ...copy.intro.flatMap((p) => [p, '']),
     `${copy.button}: ${href}`,
     '',
+    ...(code ? [`${copy.codeLead} ${code}`, copy.codeRules, ''] : []),
     copy.rules,
     '',
     copy.notYou,
@@ -143,7 +163,7 @@ export function renderSignInEmail(input: SignInEmailInput): RenderedEmail {
   const body: SafeHtml = html`<p>${copy.greeting}</p>
 ${copy.intro.map((p) => html`<p>${p}</p>\n`)}<p><a href="${href}" style="display:inline-block;padding:12px 24px;background:#1d4ed8;color:#ffffff;border-radius:6px;font-weight:600;text-decoration:none">${copy.button}</a></p>
 <p>${copy.copyHint}<br>${href}</p>
-<p>${copy.rules}</p>
+${code ? html`<p>${copy.codeLead} <strong style="font-size:20px;letter-spacing:2px;font-family:monospace">${code}</strong><br>${copy.codeRules}</p>\n` : ''}<p>${copy.rules}</p>
 <p>${copy.notYou}</p>
 <p>${input.practice.name}</p>`;
   return { subject: copy.subject, text, html: emailDocument({ language: input.language, title: copy.subject, body }) };

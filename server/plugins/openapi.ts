@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger';
 import {
+  EmailCodeSignIn,
   ErrorBody,
   Health,
   InvitationRequest,
@@ -37,6 +38,7 @@ const SHARED_SCHEMAS = [
   LinkTokenBody,
   LinkPreview,
   PinSignIn,
+  EmailCodeSignIn,
   SessionInfo,
   SessionCreated,
   PinRequest,

@@ -48,7 +48,15 @@ const COLUMNS = 'id, practice_id, account_id, kind, created_at, expires_at, used
 export function issueLink(
   db: Db,
   now: number,
-  input: { practiceId: number; accountId: number; tokenHash: string; kind: LinkKind; ttlMs: number },
+  input: {
+    practiceId: number;
+    accountId: number;
+    tokenHash: string;
+    kind: LinkKind;
+    ttlMs: number;
+    /** The hash of the email's fallback code (R16), when it carries one. */
+    code?: { salt: Buffer; hash: Buffer; kdf: string };
+  },
 ): { id: number; superseded: number } {
   if (!db.inTransaction) throw new Error('issueLink must run inside the transaction that queues its email.');
   const { changes: superseded } = statement<[number, number, number]>(
@@ -56,11 +64,21 @@ export function issueLink(
     `UPDATE sign_in_links SET superseded_at = ?
      WHERE account_id = ? AND practice_id = ? AND used_at IS NULL AND superseded_at IS NULL`,
   ).run(now, input.accountId, input.practiceId);
-  const { lastInsertRowid } = statement<[number, number, string, string, number, number]>(
+  const { lastInsertRowid } = statement<[number, number, string, string, number, number, Buffer | null, Buffer | null, string | null]>(
     db,
-    `INSERT INTO sign_in_links (practice_id, account_id, token_hash, kind, created_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(input.practiceId, input.accountId, input.tokenHash, input.kind, now, now + input.ttlMs);
+    `INSERT INTO sign_in_links (practice_id, account_id, token_hash, kind, created_at, expires_at, code_salt, code_hash, code_kdf)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    input.practiceId,
+    input.accountId,
+    input.tokenHash,
+    input.kind,
+    now,
+    now + input.ttlMs,
+    input.code?.salt ?? null,
+    input.code?.hash ?? null,
+    input.code?.kdf ?? null,
+  );
   return { id: Number(lastInsertRowid), superseded };
 }
 

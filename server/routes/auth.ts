@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
+  EmailCodeSignIn,
   LinkPreview,
   LinkRequest,
   LinkRequested,
@@ -11,6 +12,7 @@ import {
   SessionInfo,
 } from '../../src/contract/index.js';
 import { auditAuth, requestMeta, sessionInfo, type AuthDeps } from '../auth/context.js';
+import { signInWithEmailCode } from '../auth/email-code.js';
 import { previewSignInLink, redeemSignInLink, requestSignInLink } from '../auth/link-sign-in.js';
 import { signInWithPin } from '../auth/pin-sign-in.js';
 import { transaction } from '../db/transaction.js';
@@ -65,7 +67,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthDeps> = async (app, deps)
     },
     async (request, reply) => {
       const practice = practiceOf(request);
-      const { result } = requestSignInLink(deps, practice, request.body, requestMeta(request));
+      const { result } = await requestSignInLink(deps, practice, request.body, requestMeta(request));
       if (result === 'no_portal_page') request.log.warn({ practice: practice.slug }, 'sign-in link not sent: the practice has no usable portal page');
       return reply.code(202).send({ status: 'sent', validForSeconds: practice.linkTtlSeconds });
     },
@@ -152,6 +154,39 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthDeps> = async (app, deps)
     },
     async (request, reply) => {
       const created = await signInWithPin(deps, practiceOf(request), request.body, requestMeta(request));
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.post<{ Body: EmailCodeSignIn }>(
+    '/auth/email-code',
+    {
+      schema: {
+        operationId: 'signInWithEmailCode',
+        summary: 'Sign in with email and the code from the sign-in email',
+        description:
+          'The fallback for a link a mail scanner broke (R16): the six-digit code printed in the newest sign-in email. ' +
+          'It works once, while its link does (24 hours, newest email only); using it uses the link up, and using the link ' +
+          'voids it. Spaces are ignored. One answer, 401 `invalid_credentials`, for every refusal (R24). A code is void after ' +
+          '5 checks (R20); failed checks share the PIN budgets: the address waits 30 s, doubling up to an hour (R21), and a ' +
+          'client gets 20 failed checks an hour (R22); both answer 429 with `Retry-After`.',
+        tags: ['auth', 'phi'],
+        security: [],
+        params: PracticeParams,
+        body: ref(EmailCodeSignIn),
+        response: {
+          201: ref(SessionCreated, { description: 'Signed in.' }),
+          ...errorResponses(400),
+          401: errorResponse('`invalid_credentials`: the email and code were not accepted (the one answer for every reason).'),
+          ...errorResponses(404, 413, 415),
+          429: TOO_MANY,
+          ...errorResponses(500),
+          503: errorResponse('`unavailable`: briefly unavailable, or sign-in codes are not configured on this server.'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const created = await signInWithEmailCode(deps, practiceOf(request), request.body, requestMeta(request));
       return reply.code(201).send(created);
     },
   );

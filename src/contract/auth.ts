@@ -5,7 +5,7 @@ import { Language } from './info.js';
  * Sign-in error codes, beyond the general ones in errors.ts. Each has its own calm message.
  * Statuses: `link_invalid` 404 (unknown token, or another practice's), `link_used` 409,
  * `link_superseded` 409, `link_expired` 410, `invalid_credentials` 401 (one answer for an
- * unknown email and a wrong, expired, used or locked PIN). Throttles answer 429
+ * unknown email and a wrong, expired, used or locked PIN or emailed code). Throttles answer 429
  * `rate_limited` with `Retry-After`; a session past its idle or absolute limit answers 401
  * `session_expired`, any other missing or ended session 401 `unauthorized`.
  */
@@ -58,6 +58,15 @@ export const PinSignIn = Type.Object(
   { $id: 'PinSignIn', additionalProperties: false },
 );
 export type PinSignIn = Static<typeof PinSignIn>;
+
+export const EmailCodeSignIn = Type.Object(
+  {
+    email: EmailAddress,
+    code: Type.String({ minLength: 1, maxLength: 32, description: 'The six digits from the newest sign-in email; spaces are ignored.' }),
+  },
+  { $id: 'EmailCodeSignIn', additionalProperties: false },
+);
+export type EmailCodeSignIn = Static<typeof EmailCodeSignIn>;
 
 export const SessionInfo = Type.Object(
   {

@@ -224,3 +224,32 @@ test('the whole link flow in Spanish, for a client who prefers Spanish', async (
   assert.deepEqual(await axeViolations(page), []);
   await page.context().close();
 });
+
+test('the code in the same email signs in from the widget (R16), and uses the link up', async () => {
+  h.clock.advance(2 * 60 * 60 * 1000); // past any email budget or wait left by earlier tests
+  const earlier = (await outboxFor(h, 'casey@example.com')).length;
+  const page = await h.newPage();
+  await requestLink(page, 'casey@example.com');
+  const link = await newestSignInLink(h, 'casey@example.com', earlier + 1);
+  const [email] = await outboxFor(h, 'casey@example.com');
+  const found = /code on the sign-in page: (\d{3} \d{3})\n/.exec(email.text);
+  assert.ok(found, `no code in ${email.text}`);
+  assert.ok(!email.links.some((l) => l.includes(found[1].replace(' ', ''))), 'the code is in no link');
+
+  const code = signin(page).locator('input[name="code"]');
+  assert.equal(await code.getAttribute('autocomplete'), 'one-time-code');
+  assert.deepEqual(await axeViolations(page), []);
+  await code.focus();
+  await page.keyboard.type(found[1]); // as printed, with its space
+  await page.keyboard.press('Enter');
+  await part(page, 'sign-out-button').waitFor({ timeout: 5000 }).catch(async () => {
+    throw new Error(`not signed in; the widget shows: ${await shownText(page)}`);
+  });
+  assert.match(await shownText(page), /Signed in as c•••@example\.com/);
+  await page.context().close();
+
+  const later = await h.newPage();
+  await later.goto(link);
+  await signin(later).getByText('This sign-in link was already used').waitFor();
+  await later.context().close();
+});

@@ -158,6 +158,90 @@ describe('<portal-signin>', () => {
     await expect(el).to.be.accessible();
   });
 
+  describe('the code from the email (R16)', () => {
+    /** Keyboard only: existing client, email, Enter; ends on "Check your inbox". */
+    async function toSent(): Promise<PortalSignin> {
+      api.reply('POST /auth/link', { status: 'sent', validForSeconds: 86400 });
+      const el = await signin();
+      part(el, 'existing-client-button').focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      await typeInto(part<HTMLInputElement>(el, 'input'), 'jordan@example.com');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => text(el).includes('Check your inbox'));
+      return el;
+    }
+    const codeInput = (el: Element) => root(el).querySelector<HTMLInputElement>('input[name="code"]')!;
+
+    it('offers a labelled, autofill-friendly code field in "Check your inbox", and passes axe', async () => {
+      const el = await toSent();
+      const input = codeInput(el);
+      expect(input.getAttribute('inputmode')).to.equal('numeric');
+      expect(input.getAttribute('autocomplete')).to.equal('one-time-code');
+      expect(input.hasAttribute('maxlength')).to.equal(false);
+      expect(root(el).querySelector('label[for="signin-code"]')!.textContent).to.contain('Code from the email');
+      expect(input.getAttribute('aria-describedby')).to.equal('signin-code-hint');
+      expect(text(el)).to.contain('Link not working?');
+      await expect(el).to.be.accessible();
+    });
+
+    it('keyboard only: validates, shows the refusal inline, then signs in with the email already entered', async () => {
+      api.fail('POST /auth/email-code', 'unauthorized', { status: 401, reason: 'invalid_credentials' });
+      const el = await toSent();
+      await typeInto(codeInput(el), '12');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(text(el)).to.contain('The code has 6 digits.');
+      expect(codeInput(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(codeInput(el).getAttribute('aria-describedby')).to.equal('signin-code-hint signin-code-error');
+      expect(root(el).activeElement).to.equal(codeInput(el));
+      expect(api.requests.some((r) => r.path === '/auth/email-code')).to.equal(false);
+      await expect(el).to.be.accessible();
+
+      await typeInto(codeInput(el), '123 456');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => root(el).querySelector('.form-error'));
+      expect(api.lastRequest!.body).to.deep.equal({ email: 'jordan@example.com', code: '123456' });
+      expect(root(el).querySelector('.form-error')!.getAttribute('role')).to.equal('alert');
+      expect(text(el)).to.contain("That code didn't work.");
+      expect(text(el)).to.not.contain('PIN');
+      await expect(el).to.be.accessible();
+
+      api.reply('POST /auth/email-code', sessionCreated);
+      const signedIn = oneEvent(el, 'portal-signed-in');
+      codeInput(el).focus();
+      await sendKeys({ press: 'Enter' });
+      expect((await signedIn).detail).to.deep.equal({ method: 'link' });
+      await el.updateComplete;
+      expect(text(el)).to.contain('Signed in as j•••@example.com');
+      expect(connect(ENDPOINT).session.token).to.equal('session-token');
+    });
+
+    it('rate-limited: the existing wait wording and countdown', async () => {
+      api.fail('POST /auth/email-code', 'rate_limited', { status: 429, retryAfter: 30 });
+      const el = await toSent();
+      await typeInto(codeInput(el), '123456');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => root(el).querySelector('[role="alert"]'));
+      expect(text(el)).to.contain('Too many attempts');
+      expect(part<HTMLButtonElement>(el, 'submit-button').disabled).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('speaks Spanish', async () => {
+      api.fail('POST /auth/email-code', 'unauthorized', { status: 401, reason: 'invalid_credentials' });
+      const el = await toSent();
+      await setPortalLocale('es');
+      await el.updateComplete;
+      expect(root(el).querySelector('label[for="signin-code"]')!.textContent).to.contain('Código del correo');
+      await typeInto(codeInput(el), '123456');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => root(el).querySelector('.form-error'));
+      expect(text(el)).to.contain('Ese código no funcionó.');
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('the emailed link', () => {
     beforeEach(() => history.replaceState(null, '', `${location.pathname}${location.search}#ml=${LINK_TOKEN}`));
 

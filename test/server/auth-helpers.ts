@@ -37,6 +37,8 @@ export const previewLink = (t: Target, token: string, options: CallOptions = {})
 export const redeemLink = (t: Target, token: string, options: CallOptions = {}) => call(t, 'POST', '/auth/link/redeem', { token }, options);
 export const pinSignIn = (t: Target, email: string, pin: string, options: CallOptions = {}) =>
   call(t, 'POST', '/auth/pin', { email, pin }, options);
+export const codeSignIn = (t: Target, email: string, code: string, options: CallOptions = {}) =>
+  call(t, 'POST', '/auth/email-code', { email, code }, options);
 export const getSession = (t: Target, bearer: string, options: CallOptions = {}) => call(t, 'GET', '/auth/session', undefined, { ...options, bearer });
 export const admin = (t: Target, path: string, payload: unknown, practice = 'lakeside') =>
   call(t, 'POST', `/admin${path}`, payload, { practice, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
@@ -65,6 +67,20 @@ export function tokenIn(mail: StoredMail | undefined): string {
   const match = /#ml=([A-Za-z0-9_-]{43})\b/.exec(mail?.text ?? '');
   assert.ok(match, `no sign-in link in ${mail?.text}`);
   return match[1];
+}
+
+/** The six-digit fallback code of a sign-in email (R16), without its space; undefined when it has none. */
+export function codeIn(mail: StoredMail | undefined): string | undefined {
+  const match = /(?:code on the sign-in page|código en la página de inicio de sesión): ([0-9]{3}) ([0-9]{3})\n/.exec(mail?.text ?? '');
+  return match ? `${match[1]}${match[2]}` : undefined;
+}
+
+/** Requests a link for `email` and returns the token and code its new email carries. */
+export async function newLinkAndCode(t: Target & { db: TestDb['db'] }, email: string, options: CallOptions = {}): Promise<{ token: string; code: string }> {
+  const token = await newLinkToken(t, email, options);
+  const code = codeIn(mailTo(t.db, email)[0]);
+  assert.ok(code, 'the email carries a code');
+  return { token, code };
 }
 
 /** Requests a link for `email` and returns the token its new email carries. */

@@ -370,8 +370,12 @@ describe('sign-in link use (R1–R8, R11, R15)', () => {
     const lakeside = findPracticeBySlug(t.db, 'lakeside')!;
     const account = findAccountByEmail(t.db, lakeside.id, email)!;
     assert.equal(countLiveLinks(t.db, lakeside.id, account.id, t.clock.now()), 1);
+    // Whichever lands second supersedes the first, or (a request after the invitation) is
+    // dropped by the address's one-a-minute budget: either way one link works.
     const answers = await Promise.all(mailTo(t.db, email).map((mail) => redeemLink(t, tokenIn(mail))));
-    assert.deepEqual(answers.map((a) => a.statusCode).sort(), [201, 409]);
+    const codes = answers.map((a) => a.statusCode).sort();
+    assert.equal(codes.filter((c) => c === 201).length, 1);
+    assert.ok(codes.every((c) => c === 201 || c === 409), String(codes));
   });
 
   test('the database refuses a second live link for an account (partial unique index)', async () => {

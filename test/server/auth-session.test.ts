@@ -9,9 +9,11 @@ import {
   auditSince,
   auditTip,
   call,
+  codeSignIn,
   getSession,
   issuePin,
   newAccount,
+  newLinkAndCode,
   newLinkToken,
   pinSignIn,
   previewLink,
@@ -223,6 +225,7 @@ describe('sessions', () => {
       previewSignInLink: { setUp: () => newLinkToken(t, email), run: (token) => previewLink(t, token) },
       redeemSignInLink: { setUp: () => newLinkToken(t, email), run: (token) => redeemLink(t, token) },
       signInWithPin: { setUp: () => issuePin(t, email), run: (pin) => pinSignIn(t, email, pin) },
+      signInWithEmailCode: { setUp: async () => (await newLinkAndCode(t, email)).code, run: (code) => codeSignIn(t, email, code) },
       getSession: { setUp: () => signedIn(t, email), run: (token) => getSession(t, token) },
     };
     assert.deepEqual(phi, Object.keys(exercises).sort(), 'every phi operation is exercised here');

@@ -45,6 +45,7 @@ describe('database and migrations', () => {
         { version: 5, name: 'files' },
         { version: 6, name: 'documents' },
         { version: 7, name: 'upload_fingerprint' },
+        { version: 8, name: 'email_code' },
       ]);
       assert.equal(reopened.pragma('integrity_check', { simple: true }), 'ok');
       assert.deepEqual(reopened.pragma('foreign_key_check'), []);
@@ -97,6 +98,28 @@ describe('database and migrations', () => {
     try {
       assert.throws(() => loadMigrations(dir.path), /without gaps/);
     } finally {
+      dir.cleanup();
+    }
+  });
+
+  test('008 gives each sign-in link an optional code hash (no plaintext column) and a counter capped at 5', () => {
+    const dir = tempDir();
+    const db = openDatabase(join(dir.path, 'portal.sqlite'));
+    try {
+      migrate(db, new FakeClock());
+      const columns = db.prepare("SELECT name, type, [notnull] AS required, dflt_value AS dflt FROM pragma_table_info('sign_in_links') WHERE name LIKE 'code%'").all();
+      assert.deepEqual(columns, [
+        { name: 'code_salt', type: 'BLOB', required: 0, dflt: null },
+        { name: 'code_hash', type: 'BLOB', required: 0, dflt: null },
+        { name: 'code_kdf', type: 'TEXT', required: 0, dflt: null },
+        { name: 'code_attempts', type: 'INTEGER', required: 1, dflt: '0' },
+      ]);
+      const sql = String(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'sign_in_links'").pluck().get());
+      assert.match(sql, /code_attempts INTEGER NOT NULL DEFAULT 0 CHECK \(code_attempts BETWEEN 0 AND 5\)/);
+      assert.match(sql, /length\(code_salt\) = 16/);
+      assert.match(sql, /length\(code_hash\) = 32/);
+    } finally {
+      closeDatabase(db);
       dir.cleanup();
     }
   });

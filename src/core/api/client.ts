@@ -1,4 +1,5 @@
 import type {
+  EmailCodeSignIn,
   LinkPreview,
   LinkRequest,
   LinkRequested,
@@ -95,6 +96,17 @@ export class PortalClient {
     const created = await this.transport.send<SessionCreated>({
       method: 'POST',
       path: '/auth/pin',
+      body,
+      signal: options.signal,
+    });
+    return this.#start(created);
+  }
+
+  /** Signs in with the email and the 6-digit code from the newest sign-in email (uses its link up too). */
+  async signInWithEmailCode(body: EmailCodeSignIn, options: CallOptions = {}): Promise<SessionInfo> {
+    const created = await this.transport.send<SessionCreated>({
+      method: 'POST',
+      path: '/auth/email-code',
       body,
       signal: options.signal,
     });

@@ -26,9 +26,43 @@ export function chooseView(model: SigninModel, actions: SigninActions): Template
     </p>`;
 }
 
-function formError(model: SigninModel): TemplateResult | typeof nothing {
-  if (!model.error || model.fieldErrors.email || model.fieldErrors.pin) return nothing;
-  return html`<div class="form-error" role="alert" part="error">${describeSigninError(model.error)}</div>`;
+function formError(model: SigninModel, via: 'pin' | 'code' = 'pin'): TemplateResult | typeof nothing {
+  const { email, pin, code } = model.fieldErrors;
+  if (!model.error || email || pin || code) return nothing;
+  return html`<div class="form-error" role="alert" part="error">${describeSigninError(model.error, via)}</div>`;
+}
+
+/** A 6-digit PIN or code: paste and autofill welcome, spaces allowed, no maxlength (R25). */
+function digitsField(id: string, name: string, label: string, error: string | undefined): TemplateResult {
+  return field({
+    id,
+    label,
+    hint: msg('6 digits', { id: 'signin.pin.hint' }),
+    error,
+    input: (describedBy, invalid) => html`<input
+      id=${id}
+      name=${name}
+      type="text"
+      inputmode="numeric"
+      .autocomplete=${'one-time-code'}
+      required
+      part="input"
+      aria-invalid=${invalid ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy)}
+    />`,
+  });
+}
+
+/** The same email's 6-digit code, for when a mail scanner broke the link (R16, R25). */
+function codeForm(model: SigninModel, actions: SigninActions): TemplateResult {
+  return html`<form part="form code-form" novalidate aria-labelledby="signin-code-title" @submit=${actions.signInWithCode}>
+    <p id="signin-code-title">
+      ${msg("Link not working? The email also has a 6-digit code you can enter here.", { id: 'signin.code.intro' })}
+    </p>
+    ${digitsField('signin-code', 'code', msg('Code from the email', { id: 'signin.code.label' }), model.fieldErrors.code)}
+    ${formError(model, 'code')} ${retryNotice(model)}
+    ${submitButton(model, msg('Sign In with Code', { id: 'signin.code.submit' }), msg('Signing in…', { id: 'signin.signing-in' }))}
+  </form>`;
 }
 
 function emailField(model: SigninModel, actions: SigninActions, id: string): TemplateResult {
@@ -116,6 +150,7 @@ export function sentView(model: SigninModel, actions: SigninActions): TemplateRe
         id: 'signin.sent.validity',
       })}
     </p>
+    ${codeForm(model, actions)}
     <p class="alternatives">
       <button class="link-button" part="tips-button" type="button" aria-expanded=${model.tipsOpen ? 'true' : 'false'}
         aria-controls="signin-tips" @click=${actions.toggleTips}>
@@ -142,23 +177,7 @@ export function pinView(model: SigninModel, actions: SigninActions): TemplateRes
     </p>
     <form part="form" novalidate @submit=${actions.signInWithPin}>
       ${emailField(model, actions, 'signin-pin-email')}
-      ${field({
-        id: 'signin-pin',
-        label: msg('PIN code', { id: 'signin.pin.label' }),
-        hint: msg('6 digits', { id: 'signin.pin.hint' }),
-        error: model.fieldErrors.pin,
-        input: (describedBy, invalid) => html`<input
-          id="signin-pin"
-          name="pin"
-          type="text"
-          inputmode="numeric"
-          .autocomplete=${'one-time-code'}
-          required
-          part="input"
-          aria-invalid=${invalid ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy)}
-        />`,
-      })}
+      ${digitsField('signin-pin', 'pin', msg('PIN code', { id: 'signin.pin.label' }), model.fieldErrors.pin)}
       ${formError(model)} ${retryNotice(model)}
       ${submitButton(model, msg('Sign In', { id: 'signin.pin.submit' }), msg('Signing in…', { id: 'signin.signing-in' }))}
     </form>

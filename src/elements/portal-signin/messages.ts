@@ -45,9 +45,14 @@ export function linkProblemText(problem: LinkProblem): string {
   }
 }
 
-/** Sign-in failures in the client's words; one generic text for every PIN refusal (R24). */
-export function describeSigninError(error: PortalApiError): string {
+/** Sign-in failures in the client's words; one generic text for every PIN or code refusal (R24). */
+export function describeSigninError(error: PortalApiError, via: 'pin' | 'code' = 'pin'): string {
   if (error.reason === 'invalid_credentials' || (error.code === 'unauthorized' && !error.reason)) {
+    if (via === 'code') {
+      return msg("That code didn't work. Check it against the newest email from the practice, or ask for a new link.", {
+        id: 'signin.code-refused',
+      });
+    }
     return msg("That email and PIN weren't accepted. Check both, or call the office for a new PIN.", {
       id: 'signin.pin-refused',
     });

@@ -24,6 +24,10 @@ export const styles = css`
     display: grid;
     gap: calc(var(--_space) * 0.75);
   }
+  [part~='code-form'] {
+    border-top: 1px solid var(--_border);
+    padding-top: var(--_space);
+  }
   .field {
     display: grid;
     gap: 0.25rem;

@@ -17,7 +17,7 @@ import { linkProblemOf } from './messages.js';
 import { expiredView, idleDialog, linkView, signedInView } from './session-views.js';
 import { styles } from './portal-signin.styles.js';
 import type { FieldErrors, SigninActions, SigninModel, Step } from './view-model.js';
-import { invalidEmailMessage, validateEmail, validatePin } from './validation.js';
+import { invalidEmailMessage, validateCode, validateEmail, validatePin } from './validation.js';
 
 const VIEWS: Record<Step, (model: SigninModel, actions: SigninActions) => TemplateResult> = {
   choose: chooseView,
@@ -31,7 +31,7 @@ const VIEWS: Record<Step, (model: SigninModel, actions: SigninActions) => Templa
 
 /**
  * Passwordless sign-in to the practice's client portal: an emailed link (24 hours, once,
- * newest only) or a PIN code the office gives by phone. Shows who is signed in, warns
+ * newest only), the 6-digit code in the same email, or a PIN code the office gives by phone. Shows who is signed in, warns
  * before the idle timeout, and signs every widget on the endpoint out together.
  *
  * @tagname portal-signin
@@ -42,11 +42,11 @@ const VIEWS: Record<Step, (model: SigninModel, actions: SigninActions) => Templa
  * @fires portal-error - A request failed (`detail.operation`, `detail.code`).
  * @csspart base - The wrapper.
  * @csspart heading - The heading of each step.
- * @csspart form - The email and PIN forms.
+ * @csspart form - The email, PIN and emailed-code forms.
  * @csspart field - A label, its input and its error.
- * @csspart input - The email and PIN inputs.
+ * @csspart input - The email, PIN and code inputs.
  * @csspart field-error - The error under a field.
- * @csspart submit-button - "Email Me a Link" and "Sign In".
+ * @csspart submit-button - "Email Me a Link", "Sign In" and "Sign In with Code".
  * @csspart existing-client-button - "I'm an Existing Client".
  * @csspart new-client-button - "I'm a New Client".
  * @csspart continue-button - "Continue as …" on the emailed link's page.
@@ -195,6 +195,7 @@ export class PortalSignin extends PortalElement {
     },
     requestLink: (event) => void this.#requestLink(event),
     signInWithPin: (event) => void this.#signInWithPin(event),
+    signInWithCode: (event) => void this.#signInWithCode(event),
     toggleTips: () => (this.tipsOpen = !this.tipsOpen),
     continueWithLink: () => void this.#redeemLink(),
     signOut: () => void this.#signOut(),
@@ -224,14 +225,24 @@ export class PortalSignin extends PortalElement {
 
   async #signInWithPin(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const typed = new FormData(form).get('pin');
-    const pin = typeof typed === 'string' ? typed.replace(/\s+/g, '') : '';
+    const pin = typedDigits(event, 'pin');
     const errors: FieldErrors = { email: validateEmail(this.email), pin: validatePin(pin) };
     if (errors.email || errors.pin) return this.#invalid(errors);
     await this.#act('signInWithPin', async (client) => {
       const session = await client.signInWithPin({ email: this.email.trim(), pin });
       this.#signedIn(session.maskedEmail, session.idleTimeoutSeconds, 'pin');
+    });
+  }
+
+  /** The code from the sign-in email (R16), for the address the link was sent to. */
+  async #signInWithCode(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const code = typedDigits(event, 'code');
+    const codeError = validateCode(code);
+    if (codeError) return this.#invalid({ code: codeError });
+    await this.#act('signInWithEmailCode', async (client) => {
+      const session = await client.signInWithEmailCode({ email: this.email.trim(), code });
+      this.#signedIn(session.maskedEmail, session.idleTimeoutSeconds, 'link');
     });
   }
 
@@ -338,4 +349,10 @@ function pageUrl(): string {
   const url = new URL(location.href);
   url.hash = '';
   return url.href;
+}
+
+/** A submitted PIN or code field's value without its spaces ("123 456" → "123456"). */
+function typedDigits(event: SubmitEvent, name: string): string {
+  const typed = new FormData(event.target as HTMLFormElement).get(name);
+  return typeof typed === 'string' ? typed.replace(/\s+/g, '') : '';
 }

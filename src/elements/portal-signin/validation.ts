@@ -20,3 +20,10 @@ export function validatePin(pin: string): string | undefined {
   if (!/^\d{6}$/.test(pin)) return msg('The PIN code has 6 digits.', { id: 'signin.pin.invalid' });
   return undefined;
 }
+
+/** The emailed code with spaces already removed. */
+export function validateCode(code: string): string | undefined {
+  if (!code) return msg('Enter the 6-digit code from the email.', { id: 'signin.code.required' });
+  if (!/^\d{6}$/.test(code)) return msg('The code has 6 digits.', { id: 'signin.code.invalid' });
+  return undefined;
+}

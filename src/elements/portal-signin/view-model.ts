@@ -7,6 +7,7 @@ export type Step = 'choose' | 'email' | 'sent' | 'pin' | 'link' | 'signed-in' | 
 export interface FieldErrors {
   email?: string;
   pin?: string;
+  code?: string;
 }
 
 /** What the views read. The element owns it; views are pure functions of it. */
@@ -32,6 +33,7 @@ export interface SigninActions {
   emailInput(event: Event): void;
   requestLink(event: SubmitEvent): void;
   signInWithPin(event: SubmitEvent): void;
+  signInWithCode(event: SubmitEvent): void;
   toggleTips(): void;
   continueWithLink(): void;
   signOut(): void;
