@@ -33,9 +33,9 @@ export interface LinkRequestOutcome {
 
 /**
  * `POST /auth/link` (R6, R9, R10, R12). The caller always gets the same 202 unless this
- * client is over its request budget (429). Known and unknown addresses do the same
- * synchronous work: a token is made and hashed, the email rendered, the address budget
- * taken and one audit event written in one write transaction; only a known address then
+ * client is over its request budget (429, decided first). Known and unknown addresses then do
+ * the same work: a code is hashed, a token made and hashed, the email rendered, the address
+ * budget taken and one audit event written in one write transaction; only a known address then
  * supersedes old links, stores the new one and queues the email in that transaction.
  * The email's fallback code (R16) is stored as a hash on the link's row.
  */
@@ -46,6 +46,13 @@ export async function requestSignInLink(
   meta: RequestMeta,
 ): Promise<LinkRequestOutcome> {
   const { db, clock } = deps;
+  // The client's budget first, so a flood of requests is refused before any scrypt work.
+  const perClient = transaction(db, () => {
+    const slot = takeSlot(db, budgetKey.linkRequests(practice.id, meta.client), clock.now(), LINK_REQUESTS_PER_CLIENT);
+    if (!slot.ok) auditAuth(deps, practice, meta, { action: 'excess_rate_limit_exceeded', outcome: 'failure', resourceType: 'sign_in_link' });
+    return slot;
+  });
+  if (!perClient.ok) throw rateLimited(perClient.retryAfterMs);
   // The fallback code (R16) is made and hashed for unknown addresses too, so they cost the same.
   const code = await newEmailCode(deps);
   const now = clock.now();
@@ -65,12 +72,7 @@ export async function requestSignInLink(
     ttlSeconds: practice.linkTtlSeconds,
   });
 
-  const outcome = transaction(db, (): LinkRequestOutcome | { retryAfterMs: number } => {
-    const perClient = takeSlot(db, budgetKey.linkRequests(practice.id, meta.client), now, LINK_REQUESTS_PER_CLIENT);
-    if (!perClient.ok) {
-      auditAuth(deps, practice, meta, { action: 'excess_rate_limit_exceeded', outcome: 'failure', resourceType: 'sign_in_link' });
-      return { retryAfterMs: perClient.retryAfterMs };
-    }
+  return transaction(db, (): LinkRequestOutcome => {
     const perAddress = takeSlot(db, budgetKey.linkEmails(addressKey(practice.id, address)), now, LINK_EMAILS_PER_ADDRESS);
     if (!account) {
       auditAuth(deps, practice, meta, { action: 'authn_token_created', outcome: 'failure', resourceType: 'sign_in_link' });
@@ -107,8 +109,6 @@ export async function requestSignInLink(
     });
     return { result: 'sent' };
   });
-  if ('retryAfterMs' in outcome) throw rateLimited(outcome.retryAfterMs);
-  return outcome;
 }
 
 /**

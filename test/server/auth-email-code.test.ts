@@ -1,11 +1,14 @@
 // The six-digit fallback code in the sign-in email (R16), under the PIN rules R17–R24.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { requestSignInLink } from '../../server/auth/link-sign-in.js';
 import { PinHasher } from '../../server/auth/pin-hash.js';
+import { ApiError } from '../../server/errors.js';
 import { redactSignInTokens } from '../../server/mail/links.js';
 import { renderSignInEmail } from '../../server/mail/sign-in-email.js';
 import type { MailTransport } from '../../server/mail/transport.js';
 import { MailWorker } from '../../server/mail/worker.js';
+import { findPracticeBySlug } from '../../server/repos/practices.js';
 import {
   auditSince,
   auditTip,
@@ -236,6 +239,21 @@ describe('sign-in code in the link email (R16)', () => {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
     assert.ok(Math.abs(median(times.known) - median(times.unknown)) < 5, JSON.stringify({ known: median(times.known), unknown: median(times.unknown) }));
+  });
+
+  test('a client over its link-request budget is refused before any code is hashed', async () => {
+    const practice = findPracticeBySlug(t.db, 'lakeside')!;
+    let hashed = 0;
+    const hasher = new PinHasher(PIN_PEPPER, { logN: 10 });
+    const counting = Object.assign(Object.create(hasher) as PinHasher, {
+      create: (pin: string) => ((hashed += 1), hasher.create(pin)),
+    });
+    const deps = { db: t.db, clock: t.clock, pins: counting };
+    const meta = { ip: '203.0.113.50', client: '203.0.113.50', origin: null, presentedTokenHash: undefined };
+    for (let i = 0; i < 50; i += 1) await requestSignInLink(deps, practice, { email: `flood${i}@example.com` }, meta);
+    assert.equal(hashed, 50);
+    await assert.rejects(requestSignInLink(deps, practice, { email: 'flood-last@example.com' }, meta), (e: ApiError) => e.statusCode === 429);
+    assert.equal(hashed, 50, 'the refused request hashed nothing');
   });
 });
 
