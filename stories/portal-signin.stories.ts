@@ -23,7 +23,7 @@ export default meta;
 type Story = StoryObj;
 
 const base: PortalSetup = (api) => {
-  api.reply('GET /info', lakesideInfo).reply('POST /auth/link', { status: 'sent', validForSeconds: 86400 });
+  api.reply('GET /info', lakesideInfo).reply('POST /auth/link', { status: 'sent', validForSeconds: 86400, emailCode: true });
   sessionStorage.clear();
   history.replaceState(null, '', location.pathname + location.search);
 };
@@ -108,6 +108,11 @@ const stories = {
   EmailInvalid: { parameters: setup(), play: toInvalidEmail },
   Sending: { parameters: setup((api) => api.hold('POST /auth/link')), play: toSent },
   CheckYourInbox: { parameters: setup(), play: toSent },
+  /** An endpoint whose emails carry no code (R16 off): the link alone. */
+  CheckYourInboxNoCode: {
+    parameters: setup((api) => api.reply('POST /auth/link', { status: 'sent', validForSeconds: 86400, emailCode: false })),
+    play: toSent,
+  },
   TroubleshootingTips: { parameters: setup(), play: toTips },
   RateLimited: {
     parameters: setup((api) => api.fail('POST /auth/link', 'rate_limited', { status: 429, retryAfter: 45 })),
@@ -154,6 +159,7 @@ export const EmailEntry: Story = stories.EmailEntry;
 export const EmailInvalid: Story = stories.EmailInvalid;
 export const Sending: Story = stories.Sending;
 export const CheckYourInbox: Story = stories.CheckYourInbox;
+export const CheckYourInboxNoCode: Story = stories.CheckYourInboxNoCode;
 export const TroubleshootingTips: Story = stories.TroubleshootingTips;
 export const RateLimited: Story = stories.RateLimited;
 export const NetworkError: Story = stories.NetworkError;
@@ -180,6 +186,7 @@ export const EmailEntrySpanish = spanish(stories.EmailEntry);
 export const EmailInvalidSpanish = spanish(stories.EmailInvalid);
 export const SendingSpanish = spanish(stories.Sending);
 export const CheckYourInboxSpanish = spanish(stories.CheckYourInbox);
+export const CheckYourInboxNoCodeSpanish = spanish(stories.CheckYourInboxNoCode);
 export const TroubleshootingTipsSpanish = spanish(stories.TroubleshootingTips);
 export const RateLimitedSpanish = spanish(stories.RateLimited);
 export const NetworkErrorSpanish = spanish(stories.NetworkError);

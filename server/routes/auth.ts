@@ -69,7 +69,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthDeps> = async (app, deps)
       const practice = practiceOf(request);
       const { result } = await requestSignInLink(deps, practice, request.body, requestMeta(request));
       if (result === 'no_portal_page') request.log.warn({ practice: practice.slug }, 'sign-in link not sent: the practice has no usable portal page');
-      return reply.code(202).send({ status: 'sent', validForSeconds: practice.linkTtlSeconds });
+      return reply.code(202).send({ status: 'sent', validForSeconds: practice.linkTtlSeconds, emailCode: deps.pins !== undefined });
     },
   );
 

@@ -39,7 +39,16 @@ export const LinkRequest = Type.Object(
 export type LinkRequest = Static<typeof LinkRequest>;
 
 export const LinkRequested = Type.Object(
-  { status: Type.Literal('sent'), validForSeconds: Type.Integer({ minimum: 1 }) },
+  {
+    status: Type.Literal('sent'),
+    validForSeconds: Type.Integer({ minimum: 1 }),
+    emailCode: Type.Optional(
+      Type.Boolean({
+        description:
+          'Whether the email also carries a six-digit code for POST /auth/email-code (R16). A server-wide setting, the same for every address; when absent, treat it as false.',
+      }),
+    ),
+  },
   { $id: 'LinkRequested', additionalProperties: false, description: 'The same answer whether or not the email is known (R9).' },
 );
 export type LinkRequested = Static<typeof LinkRequested>;

@@ -63,7 +63,7 @@ describe('<portal-signin>', () => {
   });
 
   it('emails a link, keyboard only: validation first, then "Check your inbox"', async () => {
-    api.reply('POST /auth/link', { status: 'sent', validForSeconds: 86400 });
+    api.reply('POST /auth/link', { status: 'sent', validForSeconds: 86400, emailCode: true });
     const el = await signin();
     part(el, 'existing-client-button').focus();
     await sendKeys({ press: 'Enter' });
@@ -90,7 +90,7 @@ describe('<portal-signin>', () => {
   });
 
   it('opens the troubleshooting tips with the office phone', async () => {
-    api.reply('POST /auth/link', { status: 'sent', validForSeconds: 86400 });
+    api.reply('POST /auth/link', { status: 'sent', validForSeconds: 86400, emailCode: true });
     const el = await signin();
     part(el, 'existing-client-button').click();
     await el.updateComplete;
@@ -160,8 +160,8 @@ describe('<portal-signin>', () => {
 
   describe('the code from the email (R16)', () => {
     /** Keyboard only: existing client, email, Enter; ends on "Check your inbox". */
-    async function toSent(): Promise<PortalSignin> {
-      api.reply('POST /auth/link', { status: 'sent', validForSeconds: 86400 });
+    async function toSent(emailCode: boolean | undefined = true): Promise<PortalSignin> {
+      api.reply('POST /auth/link', { status: 'sent', validForSeconds: 86400, emailCode });
       const el = await signin();
       part(el, 'existing-client-button').focus();
       await sendKeys({ press: 'Enter' });
@@ -182,6 +182,13 @@ describe('<portal-signin>', () => {
       expect(root(el).querySelector('label[for="signin-code"]')!.textContent).to.contain('Code from the email');
       expect(input.getAttribute('aria-describedby')).to.equal('signin-code-hint');
       expect(text(el)).to.contain('Link not working?');
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers no code field when the endpoint says the email has none', async () => {
+      const el = await toSent(false);
+      expect(root(el).querySelector('input[name="code"]')).to.equal(null);
+      expect(text(el)).to.not.contain('Link not working?');
       await expect(el).to.be.accessible();
     });
 
@@ -226,6 +233,12 @@ describe('<portal-signin>', () => {
       expect(text(el)).to.contain('Too many attempts');
       expect(part<HTMLButtonElement>(el, 'submit-button').disabled).to.equal(true);
       await expect(el).to.be.accessible();
+
+      // The wait is the code's: asking for a new link stays possible (R23).
+      [...root(el).querySelectorAll<HTMLButtonElement>('[part~="back-button"]')].find((b) => b.textContent.includes('Request a new link'))!.click();
+      await el.updateComplete;
+      expect(part<HTMLButtonElement>(el, 'submit-button').disabled).to.equal(false);
+      expect(text(el)).to.not.contain('You can try again in');
     });
 
     it('speaks Spanish', async () => {

@@ -60,7 +60,7 @@ describe('sign-in link request (R9, R10, R12)', () => {
       assert.equal(other.body, known.body);
       assert.deepEqual(comparableHeaders(other), comparableHeaders(known));
     }
-    assert.deepEqual(known.json(), { status: 'sent', validForSeconds: 86_400 });
+    assert.deepEqual(known.json(), { status: 'sent', validForSeconds: 86_400, emailCode: true });
     assert.equal(known.headers['access-control-allow-origin'], LAKESIDE_ORIGIN);
     for (const [name, value] of Object.entries(REQUIRED_SECURITY_HEADERS)) assert.equal(known.headers[name], value, name);
     assert.equal(mailTo(t.db, alex).length, 1);
@@ -481,7 +481,7 @@ describe('welcome email (POST /admin/invitations)', () => {
     const older = await newLinkToken(t, maria);
     const res = await admin(t, '/invitations', { email: maria.toUpperCase() });
     assert.equal(res.statusCode, 202);
-    assert.deepEqual(res.json(), { status: 'sent', validForSeconds: 86_400 });
+    assert.deepEqual(res.json(), { status: 'sent', validForSeconds: 86_400 }, 'an invitation carries no code');
     const [welcome] = mailTo(t.db, maria);
     assert.equal(welcome.language, 'es');
     assert.equal(welcome.subject, 'Le damos la bienvenida al portal de clientes de Lakeside Counseling');

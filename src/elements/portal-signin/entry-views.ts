@@ -150,7 +150,7 @@ export function sentView(model: SigninModel, actions: SigninActions): TemplateRe
         id: 'signin.sent.validity',
       })}
     </p>
-    ${codeForm(model, actions)}
+    ${model.emailCode ? codeForm(model, actions) : nothing}
     <p class="alternatives">
       <button class="link-button" part="tips-button" type="button" aria-expanded=${model.tipsOpen ? 'true' : 'false'}
         aria-controls="signin-tips" @click=${actions.toggleTips}>

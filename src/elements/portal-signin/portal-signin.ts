@@ -70,6 +70,7 @@ export class PortalSignin extends PortalElement {
   @state() private error: PortalApiError | undefined;
   @state() private fieldErrors: FieldErrors = {};
   @state() private tipsOpen = false;
+  @state() private emailCode = false;
   @state() private link: SigninModel['link'] = { checking: false };
   @state() private signedInAs: string | undefined;
   @state() private idleWarning = false;
@@ -179,6 +180,7 @@ export class PortalSignin extends PortalElement {
       fieldErrors: this.fieldErrors,
       retrySeconds: this.#retry.running ? this.#retry.secondsLeft : 0,
       tipsOpen: this.tipsOpen,
+      emailCode: this.emailCode,
       practice: this.#practice.value,
       newClientHref: this.newClientHref,
       link: this.link,
@@ -202,6 +204,9 @@ export class PortalSignin extends PortalElement {
   };
 
   #show(step: Step, moveFocus: boolean): void {
+    // A wait belongs to the form that was refused: a code or PIN guessed by someone else must
+    // not disable asking for a new link (R23); the server still refuses what it must.
+    if (step !== this.step) this.#retry.stop();
     this.step = step;
     this.error = undefined;
     this.fieldErrors = {};
@@ -218,7 +223,8 @@ export class PortalSignin extends PortalElement {
     const emailError = validateEmail(this.email);
     if (emailError) return this.#invalid({ email: emailError });
     await this.#act('requestSignInLink', async (client) => {
-      await client.requestSignInLink({ email: this.email.trim(), returnTo: pageUrl(), language: getLocale() as 'en' | 'es' });
+      const sent = await client.requestSignInLink({ email: this.email.trim(), returnTo: pageUrl(), language: getLocale() as 'en' | 'es' });
+      this.emailCode = sent.emailCode === true;
       this.#show('sent', true);
     });
   }

@@ -20,6 +20,8 @@ export interface SigninModel {
   fieldErrors: FieldErrors;
   retrySeconds: number;
   tipsOpen: boolean;
+  /** The endpoint said the sign-in email carries a code (R16): the sent step offers the code form. */
+  emailCode: boolean;
   practice?: PracticeInfo;
   newClientHref: string;
   link: { checking: boolean; maskedEmail?: string; problem?: LinkProblem };
