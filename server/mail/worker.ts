@@ -156,7 +156,9 @@ export class MailWorker {
         ? null
         : this.#clock.now() + backoffDelay(attempt, this.#options.backoffBaseMs, this.#options.backoffMaxMs);
       const reason = describeError(err);
-      if (this.#db.open) markAttemptFailed(this.#db, message.id, this.#clock.now(), reason, retryAt);
+      if (this.#db.open) {
+        markAttemptFailed(this.#db, message.id, this.#clock.now(), reason, retryAt, giveUp ? this.#redacted(message) : undefined);
+      }
       // Log ids and the error code only: SMTP replies often quote the recipient's address.
       this.#log.warn(
         { outboxId: message.id, attempt, willRetry: !giveUp, code: errorCode(err) },
@@ -165,13 +167,16 @@ export class MailWorker {
       return false;
     }
     if (this.#db.open) {
-      const bodies = this.#options.redactSentSecrets
-        ? { text: redactSignInTokens(message.text), html: redactSignInTokens(message.html) }
-        : undefined;
-      markSent(this.#db, message.id, this.#clock.now(), bodies);
+      markSent(this.#db, message.id, this.#clock.now(), this.#redacted(message));
     }
     this.#log.info({ outboxId: message.id, practice: message.practiceSlug }, 'mail sent');
     return true;
+  }
+
+  /** The bodies without their sign-in tokens and codes, when this worker keeps none (R2). */
+  #redacted(message: { text: string; html: string }): { text: string; html: string } | undefined {
+    if (!this.#options.redactSentSecrets) return undefined;
+    return { text: redactSignInTokens(message.text), html: redactSignInTokens(message.html) };
   }
 }
 

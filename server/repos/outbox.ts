@@ -124,13 +124,27 @@ export function markSent(db: Db, id: number, now: number, bodies?: { text: strin
   ).run(now, now, id);
 }
 
-/** Records a failed attempt: retry at `retryAt`, or give up (`failed`) when it is null. */
-export function markAttemptFailed(db: Db, id: number, now: number, error: string, retryAt: number | null): void {
+/**
+ * Records a failed attempt: retry at `retryAt`, or give up (`failed`) when it is null. With
+ * `bodies` (only when giving up), the stored text and HTML are replaced like markSent's: a
+ * message that will never be sent keeps no one-time secret either.
+ */
+export function markAttemptFailed(
+  db: Db,
+  id: number,
+  now: number,
+  error: string,
+  retryAt: number | null,
+  bodies?: { text: string; html: string },
+): void {
   statement(
     db,
     `UPDATE outbox SET status = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ?, updated_at = ?
      WHERE id = ?`,
   ).run(retryAt === null ? 'failed' : 'queued', retryAt ?? now, error.slice(0, 500), now, id);
+  if (bodies && retryAt === null) {
+    statement(db, 'UPDATE outbox SET text_body = ?, html_body = ? WHERE id = ?').run(bodies.text, bodies.html, id);
+  }
 }
 
 export function findOutboxMessage(db: Db, id: number): OutboxMessage | undefined {

@@ -307,6 +307,22 @@ describe('sign-in link use (R1–R8, R11, R15)', () => {
     assert.equal(redactSignInTokens('a https://x.test/p#ml=abc_DEF-1 b'), 'a https://x.test/p#ml=[redacted] b');
   });
 
+  test('mail given up after its last failed attempt keeps no token or code either (production)', async () => {
+    const alex = newAccount(t);
+    const token = await newLinkToken(t, alex);
+    const refusing = { sendMail: () => Promise.reject(new Error('550 no such mailbox')) } satisfies MailTransport;
+    const worker = new MailWorker({ db: t.db, clock: t.clock, transport: refusing, redactSentSecrets: true, maxAttempts: 2, backoffBaseMs: 1000 });
+    await worker.runOnce();
+    assert.ok(mailTo(t.db, alex)[0].text.includes(token), 'kept whole while a retry is due');
+    t.clock.advance(MINUTE);
+    await worker.runOnce();
+    const [kept] = mailTo(t.db, alex);
+    assert.equal(t.db.prepare('SELECT status FROM outbox WHERE id = ?').pluck().get(kept.id), 'failed');
+    assert.ok(!kept.text.includes(token) && !kept.html.includes(token));
+    assert.match(kept.text, /#ml=\[redacted\]/);
+    assert.doesNotMatch(kept.text, /: [0-9]{3} [0-9]{3}/, 'nor the code');
+  });
+
   test('preview uses nothing up: 10 previews, then the redeem succeeds', async () => {
     const token = await newLinkToken(t, newAccount(t));
     for (let i = 0; i < 10; i += 1) {
