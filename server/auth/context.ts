@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { LANGUAGES, type Language, type SessionInfo } from '../../src/contract/index.js';
+import { LANGUAGES, type Language, type SessionCreated, type SessionInfo } from '../../src/contract/index.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { ApiError } from '../errors.js';
@@ -93,15 +93,17 @@ export const MAX_LIVE_SESSIONS_PER_ACCOUNT = 5;
  * Starts a session after a successful sign-in, inside the caller's transaction: a session
  * the request already carried is ended first (R8: a fresh id at every sign-in, and no login
  * CSRF riding on an old one), then a new 256-bit token is made; only its hash is stored (R14).
+ * The success is audited last, after any session it ended.
  */
 export function startSession(
   deps: Pick<AuthDeps, 'db' | 'clock'>,
   practice: Practice,
   meta: RequestMeta,
-  accountId: number,
+  account: Account,
   method: SignInMethod,
-): { token: string; session: Session } {
+): SessionCreated {
   const { db, clock } = deps;
+  const accountId = account.id;
   const now = clock.now();
   if (meta.presentedTokenHash) {
     const previous = findSession(db, practice.id, meta.presentedTokenHash);
@@ -137,5 +139,12 @@ export function startSession(
       });
     }
   }
-  return { token, session };
+  auditAuth(deps, practice, meta, {
+    action: 'authn_login_success',
+    outcome: 'success',
+    accountId,
+    resourceType: 'session',
+    resourceId: session.id,
+  });
+  return { token, session: sessionInfo(session, account) };
 }

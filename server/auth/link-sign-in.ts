@@ -7,7 +7,7 @@ import { findAccountByEmail, findAccountById, normalizeEmail, type Account } fro
 import type { Practice } from '../repos/practices.js';
 import { consumeLink, findLink, issueLink, linkState } from '../repos/sign-in-links.js';
 import { recordEvent, takeSlot } from '../repos/throttles.js';
-import { auditAuth, portalLanguage, rateLimited, sessionInfo, startSession, type AuthDeps, type RequestMeta } from './context.js';
+import { auditAuth, portalLanguage, rateLimited, startSession, type AuthDeps, type RequestMeta } from './context.js';
 import { newEmailCode } from './email-code.js';
 import { signInLink, signInPage } from './link-url.js';
 import { budgetKey, LINK_CHECKS_PER_CLIENT, LINK_EMAILS_PER_ADDRESS, LINK_REQUESTS_PER_CLIENT } from './policy.js';
@@ -198,15 +198,7 @@ export function redeemSignInLink(deps: AuthDeps, practice: Practice, token: stri
     const consumed = consumeLink(db, now, practice.id, hash);
     const account = consumed && findAccountById(db, practice.id, consumed.accountId);
     if (consumed && account) {
-      const { token: sessionToken, session } = startSession(deps, practice, meta, account.id, 'link');
-      auditAuth(deps, practice, meta, {
-        action: 'authn_login_success',
-        outcome: 'success',
-        accountId: account.id,
-        resourceType: 'session',
-        resourceId: session.id,
-      });
-      return { token: sessionToken, session: sessionInfo(session, account) };
+      return startSession(deps, practice, meta, account, 'link');
     }
     const link = findLink(db, practice.id, hash);
     const state = link ? linkState(link, now) : 'invalid';

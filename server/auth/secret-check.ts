@@ -6,7 +6,7 @@ import { findAccountByEmail, normalizeEmail, type Account } from '../repos/clien
 import type { Practice } from '../repos/practices.js';
 import type { SignInMethod } from '../repos/sessions.js';
 import { addPinFailure, clearPinFailures, findPinFailureStreak, releaseSlot, takeSlot } from '../repos/throttles.js';
-import { auditAuth, rateLimited, sessionInfo, startSession, type AuthDeps, type RequestMeta } from './context.js';
+import { auditAuth, rateLimited, startSession, type AuthDeps, type RequestMeta } from './context.js';
 import { normalizePin, type PinHasher } from './pin-hash.js';
 import { budgetKey, PIN_FAILURES_PER_CLIENT } from './policy.js';
 import { addressKey } from './secrets.js';
@@ -95,15 +95,7 @@ export async function signInWithSecret(
     if (matches && attempt && account && store.consume(db, at, attempt.id)) {
       clearPinFailures(db, streakKey); // NIST 800-63B §5.2.2: forget the failures after a success
       releaseSlot(db, admitted.failureSlot);
-      const { token, session } = startSession(deps, practice, meta, account.id, store.method);
-      auditAuth(deps, practice, meta, {
-        action: 'authn_login_success',
-        outcome: 'success',
-        accountId: account.id,
-        resourceType: 'session',
-        resourceId: session.id,
-      });
-      return { token, session: sessionInfo(session, account) };
+      return startSession(deps, practice, meta, account, store.method);
     }
     if (attempt && attempt.attempt >= store.maxAttempts) store.lock(db, at, attempt.id);
     auditAuth(deps, practice, meta, {
