@@ -114,6 +114,18 @@ export function comparableHeaders(res: LightMyRequestResponse): Record<string, u
   return rest;
 }
 
+/** Every answer is the same refusal as the first, `expected`: status, bytes and headers (R24). */
+export function assertOneRefusal(responses: Record<string, LightMyRequestResponse>, expected: unknown): void {
+  const reference = Object.values(responses)[0];
+  assert.equal(reference.statusCode, 401);
+  assert.deepEqual(reference.json(), expected);
+  for (const [name, res] of Object.entries(responses)) {
+    assert.equal(res.statusCode, 401, name);
+    assert.equal(res.body, reference.body, name);
+    assert.deepEqual(comparableHeaders(res), comparableHeaders(reference), name);
+  }
+}
+
 export function auditSince(db: TestDb['db'], seq: number) {
   return db.prepare('SELECT * FROM audit_events WHERE seq > ? ORDER BY seq').all(seq) as {
     seq: number;

@@ -81,36 +81,18 @@ export class PortalClient {
   }
 
   /** Uses a sign-in link (once) and starts the shared session. */
-  async redeemSignInLink(token: string, options: CallOptions = {}): Promise<SessionInfo> {
-    const created = await this.transport.send<SessionCreated>({
-      method: 'POST',
-      path: '/auth/link/redeem',
-      body: { token },
-      signal: options.signal,
-    });
-    return this.#start(created);
+  redeemSignInLink(token: string, options: CallOptions = {}): Promise<SessionInfo> {
+    return this.#signIn('/auth/link/redeem', { token }, options);
   }
 
   /** Signs in with the email and the PIN the office gave, and starts the shared session. */
-  async signInWithPin(body: PinSignIn, options: CallOptions = {}): Promise<SessionInfo> {
-    const created = await this.transport.send<SessionCreated>({
-      method: 'POST',
-      path: '/auth/pin',
-      body,
-      signal: options.signal,
-    });
-    return this.#start(created);
+  signInWithPin(body: PinSignIn, options: CallOptions = {}): Promise<SessionInfo> {
+    return this.#signIn('/auth/pin', body, options);
   }
 
   /** Signs in with the email and the 6-digit code from the newest sign-in email (uses its link up too). */
-  async signInWithEmailCode(body: EmailCodeSignIn, options: CallOptions = {}): Promise<SessionInfo> {
-    const created = await this.transport.send<SessionCreated>({
-      method: 'POST',
-      path: '/auth/email-code',
-      body,
-      signal: options.signal,
-    });
-    return this.#start(created);
+  signInWithEmailCode(body: EmailCodeSignIn, options: CallOptions = {}): Promise<SessionInfo> {
+    return this.#signIn('/auth/email-code', body, options);
   }
 
   /** The current session; also counts as activity for the idle timeout. */
@@ -328,7 +310,9 @@ export class PortalClient {
     return this.transport.send<PaymentCard>({ method: 'PUT', path: `/profiles/${profileId}/payment-card`, body, signal: options.signal });
   }
 
-  #start(created: SessionCreated): SessionInfo {
+  /** One sign-in call: on success the new token becomes the shared session. */
+  async #signIn(path: string, body: unknown, options: CallOptions): Promise<SessionInfo> {
+    const created = await this.transport.send<SessionCreated>({ method: 'POST', path, body, signal: options.signal });
     this.session.set({ token: created.token });
     return created.session;
   }
