@@ -1,7 +1,7 @@
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { startHarness, axeViolations, admin, outboxFor, type Harness } from './harness.js';
+import { startHarness, axeViolations, admin, eventually, outboxFor, type Harness } from './harness.js';
 
 let h: Harness;
 /** Alex's appointment, confirmed in the first test; the last test moves the clock close to it. */
@@ -9,6 +9,10 @@ let alexStart: string | undefined;
 
 before(async () => {
   h = await startHarness();
+});
+
+afterEach(async () => {
+  await h.endTest();
 });
 
 after(async () => {
@@ -97,12 +101,9 @@ test('request with the keyboard through the date grid → approved by the clinic
   await part(page, 'close-button').click();
   await page.reload();
   await part(page, 'appointment').filter({ hasText: 'Confirmed' }).waitFor();
-  let mail: Awaited<ReturnType<typeof outboxFor>> = [];
-  for (let i = 0; i < 50 && !mail.some((m) => /confirmed/i.test(m.subject)); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    mail = await outboxFor(h, 'alex@example.com');
-  }
-  const confirmation = mail.find((m) => /confirmed/i.test(m.subject)) as unknown as { attachments: Array<{ filename: string }> };
+  const confirmation = (await eventually('a confirmation email', async () =>
+    (await outboxFor(h, 'alex@example.com')).find((m) => /confirmed/i.test(m.subject)),
+  )) as unknown as { attachments: Array<{ filename: string }> };
   assert.ok(confirmation, 'a confirmation email');
   assert.ok(confirmation.attachments.some((a) => a.filename.endsWith('.ics')), 'with a calendar file');
   await page.context().close();
@@ -178,7 +179,7 @@ test('reschedule, then cancel outside the window; inside it the widget says to c
 
   // Alex's appointment from the first test, 12 hours before it starts: by phone only.
   assert.ok(alexStart);
-  h.clock.advance(Date.parse(alexStart) - 12 * 3_600_000 - h.clock.now());
+  await h.advanceClock(Date.parse(alexStart) - 12 * 3_600_000 - h.clock.now());
   const alex = await h.newPage();
   await signIn(alex, 'alex@example.com');
   const item = part(alex, 'appointment').filter({ hasText: 'Confirmed' }).first();

@@ -1,4 +1,4 @@
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -8,6 +8,10 @@ let h: Harness;
 
 before(async () => {
   h = await startHarness();
+});
+
+afterEach(async () => {
+  await h.endTest();
 });
 
 after(async () => {

@@ -1,7 +1,7 @@
 // <file-uploader> on the demo's Files page against the real reference endpoint: resumable tus
 // uploads (the lazily loaded client), progress, Cancel, Retry after a dropped connection, the
 // endpoint's verdicts, and opening files, in English and Spanish, from the keyboard only.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -15,6 +15,10 @@ let h: Harness;
 
 before(async () => {
   h = await startHarness();
+});
+
+afterEach(async () => {
+  await h.endTest();
 });
 
 after(async () => {

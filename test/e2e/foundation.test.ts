@@ -1,4 +1,4 @@
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, axeViolations, type Harness } from './harness.js';
 
@@ -6,6 +6,10 @@ let h: Harness;
 
 before(async () => {
   h = await startHarness();
+});
+
+afterEach(async () => {
+  await h.endTest();
 });
 
 after(async () => {

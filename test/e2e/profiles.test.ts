@@ -1,4 +1,4 @@
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startHarness, axeViolations, admin, type Harness } from './harness.js';
@@ -7,6 +7,10 @@ let h: Harness;
 
 before(async () => {
   h = await startHarness();
+});
+
+afterEach(async () => {
+  await h.endTest();
 });
 
 after(async () => {

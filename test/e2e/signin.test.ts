@@ -1,4 +1,4 @@
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startHarness, axeViolations, newestSignInLink, outboxFor, admin, type Harness } from './harness.js';
@@ -7,6 +7,10 @@ let h: Harness;
 
 before(async () => {
   h = await startHarness();
+});
+
+afterEach(async () => {
+  await h.endTest();
 });
 
 after(async () => {
@@ -62,7 +66,7 @@ test('opening a link without clicking, or fetching it, uses nothing up (R7)', as
   const idle = await h.newPage();
   await idle.goto(link);
   await part(idle, 'continue-button').waitFor();
-  await idle.waitForTimeout(500);
+  await h.settled(idle); // whatever the page would do on its own, it has done
   await idle.context().close();
 
   const page = await h.newPage();
@@ -76,7 +80,7 @@ test('an older link after a newer one is refused as superseded; a used link as u
   await apiRequestLink('jordan@example.com');
   const older = await newestSignInLink(h, 'jordan@example.com', 1);
   // The per-account throttle allows one email a minute: move the server's clock.
-  h.clock.advance(61_000);
+  await h.advanceClock(61_000);
   await apiRequestLink('jordan@example.com');
   const newer = await newestSignInLink(h, 'jordan@example.com', 2);
   assert.notEqual(older, newer);
@@ -100,10 +104,10 @@ test('an older link after a newer one is refused as superseded; a used link as u
 });
 
 test('a link past 24 hours is refused as expired', async () => {
-  h.clock.advance(61_000);
+  await h.advanceClock(61_000);
   await apiRequestLink('maria@example.com');
   const link = await newestSignInLink(h, 'maria@example.com');
-  h.clock.advance(24 * 60 * 60 * 1000);
+  await h.advanceClock(24 * 60 * 60 * 1000);
   const page = await h.newPage();
   await page.goto(link);
   await signin(page).getByText('This sign-in link has expired').waitFor();
@@ -111,7 +115,7 @@ test('a link past 24 hours is refused as expired', async () => {
 });
 
 test('known and unknown emails get identical answers', async () => {
-  h.clock.advance(61_000);
+  await h.advanceClock(61_000);
   const known = await apiRequestLink('alex@example.com');
   const unknown = await apiRequestLink('nobody@example.com');
   assert.equal(known.status, 202);
@@ -141,14 +145,14 @@ test('PIN flow from the keyboard, and the sixth wrong PIN fails even when it is 
   const second = (await (await admin(h, '/pins', { email: 'alex@example.com' })).json()) as { pin: string };
   const wrong = second.pin === '000000' ? '111111' : '000000';
   for (let i = 0; i < 5; i++) {
-    h.clock.advance(60 * 60 * 1000); // past the per-account delay, so each guess is evaluated
+    await h.advanceClock(60 * 60 * 1000); // past the per-account delay, so each guess is evaluated
     await fetch(`${h.endpointUrl}/auth/pin`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: 'alex@example.com', pin: wrong }),
     });
   }
-  h.clock.advance(60 * 60 * 1000);
+  await h.advanceClock(60 * 60 * 1000);
   await part(page, 'existing-client-button').click();
   await part(page, 'pin-button').click();
   await signin(page).locator('input[name="email"]').fill('alex@example.com');
@@ -192,7 +196,10 @@ test('after the idle timeout the server ends the session and every widget says s
   await signin(page).locator('input[name="pin"]').fill(pin);
   await part(page, 'submit-button').click();
   await part(page, 'sign-out-button').waitFor();
-  h.clock.advance(901_000);
+  // Signed in, the page's other widget asks for Jordan's profiles: what the client sees
+  // first. Only then does the idle time pass (advanceClock also waits for the page to settle).
+  await page.locator('profile-picker [role="radio"]').first().waitFor();
+  await h.advanceClock(901_000);
   await page.reload();
   await part(page, 'heading').getByText('You were signed out').waitFor();
   assert.equal(await page.evaluate(() => sessionStorage.length), 0);
@@ -201,7 +208,7 @@ test('after the idle timeout the server ends the session and every widget says s
 });
 
 test('the whole link flow in Spanish, for a client who prefers Spanish', async () => {
-  h.clock.advance(61_000);
+  await h.advanceClock(61_000);
   const page = await h.newPage({ locale: 'es-MX' });
   await page.goto(`${h.demoUrl}/portal.html`);
   await page.locator('[data-set-lang="es"]').click();
@@ -226,7 +233,7 @@ test('the whole link flow in Spanish, for a client who prefers Spanish', async (
 });
 
 test('the code in the same email signs in from the widget (R16), and uses the link up', async () => {
-  h.clock.advance(2 * 60 * 60 * 1000); // past any email budget or wait left by earlier tests
+  await h.advanceClock(2 * 60 * 60 * 1000); // past any email budget or wait left by earlier tests
   const earlier = (await outboxFor(h, 'casey@example.com')).length;
   const page = await h.newPage();
   await requestLink(page, 'casey@example.com');
