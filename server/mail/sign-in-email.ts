@@ -1,12 +1,13 @@
 import type { Language } from '../../src/contract/index.js';
 import type { Practice } from '../repos/practices.js';
+import { buttonColors } from './button-colors.js';
 import { emailDocument, html, safeHref, type SafeHtml } from './template.js';
 
 export type SignInEmailKind = 'sign_in' | 'invitation';
 
 export interface SignInEmailInput {
   kind: SignInEmailKind;
-  practice: Pick<Practice, 'name' | 'phoneDisplay' | 'timeZone'>;
+  practice: Pick<Practice, 'name' | 'phoneDisplay' | 'timeZone' | 'brandColor'>;
   language: Language;
   /** The link with its `#ml=` fragment. */
   url: string;
@@ -61,11 +62,11 @@ interface Copy {
   intro: string[];
   button: string;
   copyHint: string;
+  /** How long the link (and the code, when the email has one) works: said once. */
   rules: string;
   notYou: string;
   /** "Or enter this code on the sign-in page:" (followed by the code). */
   codeLead: string;
-  codeRules: string;
 }
 
 function copyFor(input: SignInEmailInput): Copy {
@@ -73,14 +74,15 @@ function copyFor(input: SignInEmailInput): Copy {
   const name = practice.name;
   const valid = validity(input.ttlSeconds, language);
   const time = formatRequestTime(input.requestedAt, language, practice.timeZone);
+  const withCode = input.code !== undefined;
   if (language === 'es') {
     // "a la 1:05" but "a las 10:42".
     const at = /^1:/.test(time) ? `a la ${time}` : `a las ${time}`;
     const notYou = `Si sigue recibiendo estos correos sin pedirlos, llame a ${name} al ${practice.phoneDisplay}.`;
-    const code = {
-      codeLead: 'O escriba este código en la página de inicio de sesión:',
-      codeRules: `Como el enlace, funciona durante ${valid}, una sola vez y solo el del correo más reciente.`,
-    };
+    const codeLead = 'O escriba este código en la página de inicio de sesión:';
+    const rules = withCode
+      ? `El enlace y el código funcionan durante ${valid} y una sola vez (usar uno anula el otro). Si pidió más de un enlace, solo funciona el correo más reciente.`
+      : `El enlace funciona durante ${valid} y una sola vez. Si pidió más de un enlace, solo funciona el más reciente.`;
     return input.kind === 'invitation'
       ? {
           subject: `Le damos la bienvenida al portal de clientes de ${name}`,
@@ -91,9 +93,9 @@ function copyFor(input: SignInEmailInput): Copy {
           ],
           button: 'Iniciar sesión',
           copyHint: 'Si el botón no funciona, copie esta dirección en su navegador:',
-          rules: `El enlace funciona durante ${valid} y una sola vez; si pidió más de un enlace, solo funciona el más reciente. Más adelante puede pedir un enlace nuevo en la página del portal.`,
+          rules: `${rules} Más adelante puede pedir un enlace nuevo en la página del portal.`,
           notYou: `¿No esperaba este correo? Puede ignorarlo: nadie puede entrar sin este enlace. ${notYou}`,
-          ...code,
+          codeLead,
         }
       : {
           subject: `Su enlace para iniciar sesión en ${name} (solicitado ${at})`,
@@ -101,16 +103,16 @@ function copyFor(input: SignInEmailInput): Copy {
           intro: [`Usted pidió iniciar sesión en su portal de clientes de ${name}. Para entrar, use este enlace:`],
           button: 'Iniciar sesión',
           copyHint: 'Si el botón no funciona, copie esta dirección en su navegador:',
-          rules: `El enlace funciona durante ${valid} y una sola vez. Si pidió más de un enlace, solo funciona el más reciente.`,
+          rules,
           notYou: `¿No pidió iniciar sesión? Puede ignorar este correo: nadie puede entrar sin este enlace. ${notYou}`,
-          ...code,
+          codeLead,
         };
   }
   const notYou = `If you keep getting these emails without asking, call ${name} at ${practice.phoneDisplay}.`;
-  const code = {
-    codeLead: 'Or enter this code on the sign-in page:',
-    codeRules: `Like the link, it works for ${valid}, only once, and only from the newest email.`,
-  };
+  const codeLead = 'Or enter this code on the sign-in page:';
+  const rules = withCode
+    ? `The link and the code work for ${valid} and only once (using one uses up the other). If you asked for more than one link, only the newest email works.`
+    : `The link works for ${valid} and only once. If you asked for more than one link, only the newest one works.`;
   return input.kind === 'invitation'
     ? {
         subject: `Welcome to the client portal of ${name}`,
@@ -121,9 +123,9 @@ function copyFor(input: SignInEmailInput): Copy {
         ],
         button: 'Sign in',
         copyHint: "If the button doesn't work, copy this address into your browser:",
-        rules: `The link works for ${valid} and only once; if you asked for more than one link, only the newest works. Later, you can always ask for a new link on the portal page.`,
+        rules: `${rules} Later, you can always ask for a new link on the portal page.`,
         notYou: `Weren't expecting this? You can ignore this email: nobody can sign in without this link. ${notYou}`,
-        ...code,
+        codeLead,
       }
     : {
         subject: `Your sign-in link for ${name} (requested ${time})`,
@@ -131,9 +133,9 @@ function copyFor(input: SignInEmailInput): Copy {
         intro: [`You asked to sign in to your client portal at ${name}. To sign in, use this link:`],
         button: 'Sign in',
         copyHint: "If the button doesn't work, copy this address into your browser:",
-        rules: `The link works for ${valid} and only once. If you asked for more than one link, only the newest one works.`,
+        rules,
         notYou: `Didn't ask to sign in? You can ignore this email: nobody can sign in without this link. ${notYou}`,
-        ...code,
+        codeLead,
       };
 }
 
@@ -143,16 +145,17 @@ function copyFor(input: SignInEmailInput): Copy {
  * interpolated into the HTML is escaped.
  */
 export function renderSignInEmail(input: SignInEmailInput): RenderedEmail {
-  const copy = copyFor(input);
-  const href = safeHref(input.url);
   const code = input.code && /^[0-9]{6}$/.test(input.code) ? `${input.code.slice(0, 3)} ${input.code.slice(3)}` : undefined;
+  const copy = copyFor({ ...input, code });
+  const href = safeHref(input.url);
+  const button = buttonColors(input.practice.brandColor);
   const text = [
     copy.greeting,
     '',
     ...copy.intro.flatMap((p) => [p, '']),
     `${copy.button}: ${href}`,
     '',
-    ...(code ? [`${copy.codeLead} ${code}`, copy.codeRules, ''] : []),
+    ...(code ? [`${copy.codeLead} ${code}`, ''] : []),
     copy.rules,
     '',
     copy.notYou,
@@ -161,9 +164,9 @@ export function renderSignInEmail(input: SignInEmailInput): RenderedEmail {
     '',
   ].join('\n');
   const body: SafeHtml = html`<p>${copy.greeting}</p>
-${copy.intro.map((p) => html`<p>${p}</p>\n`)}<p><a href="${href}" style="display:inline-block;padding:12px 24px;background:#1d4ed8;color:#ffffff;border-radius:6px;font-weight:600;text-decoration:none">${copy.button}</a></p>
+${copy.intro.map((p) => html`<p>${p}</p>\n`)}<p><a href="${href}" style="display:inline-block;padding:12px 24px;background:${button.background};color:${button.text};border-radius:6px;font-weight:600;text-decoration:none">${copy.button}</a></p>
 <p>${copy.copyHint}<br>${href}</p>
-${code ? html`<p>${copy.codeLead} <strong style="font-size:20px;letter-spacing:2px;font-family:monospace">${code}</strong><br>${copy.codeRules}</p>\n` : ''}<p>${copy.rules}</p>
+${code ? html`<p>${copy.codeLead} <strong style="font-size:20px;letter-spacing:2px;font-family:monospace">${code}</strong></p>\n` : ''}<p>${copy.rules}</p>
 <p>${copy.notYou}</p>
 <p>${input.practice.name}</p>`;
   return { subject: copy.subject, text, html: emailDocument({ language: input.language, title: copy.subject, body }) };

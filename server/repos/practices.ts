@@ -18,6 +18,8 @@ export interface Practice {
   /** Exact origins allowed to call this practice's endpoint from a browser (R27). */
   allowedOrigins: string[];
   portalUrl: string | null;
+  /** The practice's primary colour (#rrggbb), for the buttons in its emails. */
+  brandColor: string;
   senderName: string;
   senderAddress: string;
   cancellationWindowHours: number;
@@ -39,6 +41,7 @@ export interface NewPractice {
   languages: Language[];
   allowedOrigins?: string[];
   portalUrl?: string | null;
+  brandColor?: string;
   senderName: string;
   senderAddress: string;
   cancellationWindowHours?: number;
@@ -59,6 +62,7 @@ interface PracticeRow {
   languages: string;
   allowed_origins: string;
   portal_url: string | null;
+  brand_color: string;
   sender_name: string;
   sender_address: string;
   cancellation_window_hours: number;
@@ -82,6 +86,7 @@ function fromRow(row: PracticeRow): Practice {
     languages: parseStringArray(row.languages, 'practices.languages') as Language[],
     allowedOrigins: parseStringArray(row.allowed_origins, 'practices.allowed_origins'),
     portalUrl: row.portal_url,
+    brandColor: row.brand_color,
     senderName: row.sender_name,
     senderAddress: row.sender_address,
     cancellationWindowHours: row.cancellation_window_hours,
@@ -151,10 +156,10 @@ export function createPractice(db: Db, clock: Clock, input: NewPractice): Practi
   const now = clock.now();
   const { lastInsertRowid } = statement<[Record<string, unknown>]>(
     db,
-    `INSERT INTO practices (slug, name, phone, phone_display, time_zone, languages, allowed_origins, portal_url,
+    `INSERT INTO practices (slug, name, phone, phone_display, time_zone, languages, allowed_origins, portal_url, brand_color,
        sender_name, sender_address, cancellation_window_hours, upload_max_bytes, upload_quota_bytes,
        idle_timeout_seconds, absolute_timeout_seconds, link_ttl_seconds, created_at, updated_at)
-     VALUES (@slug, @name, @phone, @phoneDisplay, @timeZone, @languages, @allowedOrigins, @portalUrl,
+     VALUES (@slug, @name, @phone, @phoneDisplay, @timeZone, @languages, @allowedOrigins, @portalUrl, @brandColor,
        @senderName, @senderAddress, @cancellationWindowHours, @uploadMaxBytes, @uploadQuotaBytes,
        @idleTimeoutSeconds, @absoluteTimeoutSeconds, @linkTtlSeconds, @now, @now)`,
   ).run({
@@ -166,6 +171,7 @@ export function createPractice(db: Db, clock: Clock, input: NewPractice): Practi
     languages: JSON.stringify(input.languages),
     allowedOrigins: JSON.stringify((input.allowedOrigins ?? []).map(normalizeOrigin)),
     portalUrl: input.portalUrl ?? null,
+    brandColor: input.brandColor ?? '#1d5f8a',
     senderName: input.senderName,
     senderAddress: input.senderAddress,
     cancellationWindowHours: input.cancellationWindowHours ?? 24,

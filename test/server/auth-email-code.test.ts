@@ -253,7 +253,7 @@ describe('sign-in code in the link email (R16)', () => {
 describe('the code in the email (en, es)', () => {
   const base = {
     kind: 'sign_in' as const,
-    practice: { name: 'Lakeside Counseling', phoneDisplay: '(555) 010-0100', timeZone: 'America/Chicago' },
+    practice: { name: 'Lakeside Counseling', phoneDisplay: '(555) 010-0100', timeZone: 'America/Chicago', brandColor: '#1d5f8a' },
     url: 'https://www.lakeside.example/portal#ml=abc',
     requestedAt: Date.UTC(2026, 0, 5, 15),
     ttlSeconds: 86_400,
@@ -262,12 +262,13 @@ describe('the code in the email (en, es)', () => {
   test('text and HTML show the code as "123 456" with the link\'s lifetime, in both languages', () => {
     const en = renderSignInEmail({ ...base, language: 'en', code: '012345' });
     assert.match(en.text, /Or enter this code on the sign-in page: 012 345\n/);
-    assert.match(en.text, /Like the link, it works for 24 hours, only once, and only from the newest email\./);
+    assert.match(en.text, /The link and the code work for 24 hours and only once \(using one uses up the other\)\. If you asked for more than one link, only the newest email works\./);
     assert.match(en.html, /Or enter this code on the sign-in page: <strong[^>]*>012 345<\/strong>/);
-    assert.match(en.text, /works for 24 hours and only once/, 'the link rules are unchanged');
+    assert.equal(en.text.match(/24 hours/g)?.length, 1, 'the lifetime is said once, for the link and the code together');
     const es = renderSignInEmail({ ...base, language: 'es', code: '987654' });
     assert.match(es.text, /O escriba este código en la página de inicio de sesión: 987 654\n/);
-    assert.match(es.text, /Como el enlace, funciona durante 24 horas, una sola vez y solo el del correo más reciente\./);
+    assert.match(es.text, /El enlace y el código funcionan durante 24 horas y una sola vez \(usar uno anula el otro\)\. Si pidió más de un enlace, solo funciona el correo más reciente\./);
+    assert.equal(es.text.match(/24 horas/g)?.length, 1, 'el plazo se dice una vez');
     assert.match(es.html, /<strong[^>]*>987 654<\/strong>/);
     assert.equal(codeIn({ id: 0, to: '', language: 'es', subject: '', html: '', text: es.text }), '987654');
     for (const mail of [en, es]) {
