@@ -6,7 +6,7 @@ import { renderSignInEmail } from '../mail/sign-in-email.js';
 import { findAccountByEmail, findAccountById, normalizeEmail, type Account } from '../repos/clients.js';
 import type { Practice } from '../repos/practices.js';
 import { consumeLink, findLink, issueLink, linkState } from '../repos/sign-in-links.js';
-import { recordEvent, takeSlot } from '../repos/throttles.js';
+import { recordEvent, takeSlot, waitForSlot } from '../repos/throttles.js';
 import { auditAuth, portalLanguage, rateLimited, startSession, type AuthDeps, type RequestMeta } from './context.js';
 import { newEmailCode } from './email-code.js';
 import { signInLink, signInPage } from './link-url.js';
@@ -29,6 +29,13 @@ const linkError = (state: keyof typeof LINK_ERRORS) => new ApiError(LINK_ERRORS[
 export interface LinkRequestOutcome {
   /** What happened, for logs and tests; never visible to the caller (R9). */
   result: 'sent' | 'unknown_address' | 'address_throttled' | 'no_portal_page';
+  /**
+   * What the caller may know, decided by the address's email budget alone, which known and
+   * unknown addresses spend alike: whether this request was held back by it, and how long
+   * until another one would not be.
+   */
+  held: boolean;
+  resendAfterMs: number;
 }
 
 /**
@@ -73,10 +80,16 @@ export async function requestSignInLink(
   });
 
   return transaction(db, (): LinkRequestOutcome => {
-    const perAddress = takeSlot(db, budgetKey.linkEmails(addressKey(practice.id, address)), now, LINK_EMAILS_PER_ADDRESS);
+    const addressBudget = budgetKey.linkEmails(addressKey(practice.id, address));
+    const perAddress = takeSlot(db, addressBudget, now, LINK_EMAILS_PER_ADDRESS);
+    const visible = {
+      held: !perAddress.ok,
+      resendAfterMs: perAddress.ok ? waitForSlot(db, addressBudget, now, LINK_EMAILS_PER_ADDRESS) : perAddress.retryAfterMs,
+    };
+    const outcome = (result: LinkRequestOutcome['result']): LinkRequestOutcome => ({ result, ...visible });
     if (!account) {
       auditAuth(deps, practice, meta, { action: 'authn_token_created', outcome: 'failure', resourceType: 'sign_in_link' });
-      return { result: 'unknown_address' };
+      return outcome('unknown_address');
     }
     if (!perAddress.ok) {
       auditAuth(deps, practice, meta, {
@@ -85,11 +98,11 @@ export async function requestSignInLink(
         accountId: account.id,
         resourceType: 'sign_in_email',
       });
-      return { result: 'address_throttled' };
+      return outcome('address_throttled');
     }
     if (!page) {
       auditAuth(deps, practice, meta, { action: 'authn_token_created', outcome: 'failure', accountId: account.id, resourceType: 'sign_in_link' });
-      return { result: 'no_portal_page' };
+      return outcome('no_portal_page');
     }
     const link = issueLink(db, now, {
       practiceId: practice.id,
@@ -107,7 +120,7 @@ export async function requestSignInLink(
       resourceType: 'sign_in_link',
       resourceId: link.id,
     });
-    return { result: 'sent' };
+    return outcome('sent');
   });
 }
 

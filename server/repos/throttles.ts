@@ -27,27 +27,35 @@ const takesSinceSweep = new WeakMap<Db, number>();
 export function takeSlot(db: Db, key: string, now: number, rule: WindowRule): SlotResult {
   return transaction(db, () => {
     statement<[string, number]>(db, 'DELETE FROM rate_events WHERE key = ? AND at <= ?').run(key, now - rule.windowMs);
-    const { n, newest } = statement<[string], { n: number; newest: number | null }>(
-      db,
-      'SELECT count(*) AS n, max(at) AS newest FROM rate_events WHERE key = ?',
-    ).get(key)!;
-    if (rule.minIntervalMs !== undefined && newest !== null && now - newest < rule.minIntervalMs) {
-      return { ok: false, retryAfterMs: newest + rule.minIntervalMs - now };
-    }
-    if (n >= rule.max) {
-      // A slot frees when the (n - max + 1)-th oldest event leaves the window.
-      const freeingAt = statement<[string, number], number>(
-        db,
-        'SELECT at FROM rate_events WHERE key = ? ORDER BY at LIMIT 1 OFFSET ?',
-      )
-        .pluck()
-        .get(key, n - rule.max)!;
-      return { ok: false, retryAfterMs: freeingAt + rule.windowMs - now };
-    }
+    const retryAfterMs = waitForSlot(db, key, now, rule);
+    if (retryAfterMs > 0) return { ok: false, retryAfterMs };
     const eventId = recordEvent(db, key, now);
     sweepNowAndThen(db, now);
     return { ok: true, eventId };
   });
+}
+
+/**
+ * How long until the budget `key` has room for one more event (0: now). Reads only; events
+ * that have left the window are ignored whether or not they were deleted yet.
+ */
+export function waitForSlot(db: Db, key: string, now: number, rule: WindowRule): number {
+  const since = now - rule.windowMs;
+  const { n, newest } = statement<[string, number], { n: number; newest: number | null }>(
+    db,
+    'SELECT count(*) AS n, max(at) AS newest FROM rate_events WHERE key = ? AND at > ?',
+  ).get(key, since)!;
+  // Both rules must allow the next event: the wait is the longer of the two.
+  const intervalWait = rule.minIntervalMs !== undefined && newest !== null ? Math.max(0, newest + rule.minIntervalMs - now) : 0;
+  if (n < rule.max) return intervalWait;
+  // A slot frees when the (n - max + 1)-th oldest event leaves the window.
+  const freeingAt = statement<[string, number, number], number>(
+    db,
+    'SELECT at FROM rate_events WHERE key = ? AND at > ? ORDER BY at LIMIT 1 OFFSET ?',
+  )
+    .pluck()
+    .get(key, since, n - rule.max)!;
+  return Math.max(intervalWait, freeingAt + rule.windowMs - now);
 }
 
 /** Records an event whatever the budget says (the office's own actions still count). */

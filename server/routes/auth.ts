@@ -51,8 +51,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthDeps> = async (app, deps)
           'Always 202 with the same body, whether or not the address belongs to a client of the practice (R9). ' +
           'For a known address, the newest link supersedes every earlier one (R6) and works once for 24 hours; ' +
           'the link opens `returnTo` when its origin is on the practice allow-list, otherwise the practice portal page, ' +
-          'and carries its token in the URL fragment (`#ml=…`). An address gets at most one email a minute and five an hour ' +
-          '(more are dropped silently); a client at most 50 requests an hour (then 429).',
+          'and carries its token in the URL fragment (`#ml=…`). An address gets at most one email a minute and five an hour: ' +
+          'a request past that is answered `held` (no email leaves, for any address alike) with `resendAfterSeconds`; ' +
+          'a client at most 50 requests an hour (then 429).',
         tags: ['auth'],
         security: [],
         params: PracticeParams,
@@ -67,9 +68,14 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthDeps> = async (app, deps)
     },
     async (request, reply) => {
       const practice = practiceOf(request);
-      const { result } = await requestSignInLink(deps, practice, request.body, requestMeta(request));
+      const { result, held, resendAfterMs } = await requestSignInLink(deps, practice, request.body, requestMeta(request));
       if (result === 'no_portal_page') request.log.warn({ practice: practice.slug }, 'sign-in link not sent: the practice has no usable portal page');
-      return reply.code(202).send({ status: 'sent', validForSeconds: practice.linkTtlSeconds, emailCode: deps.pins !== undefined });
+      return reply.code(202).send({
+        status: held ? 'held' : 'sent',
+        validForSeconds: practice.linkTtlSeconds,
+        resendAfterSeconds: Math.ceil(resendAfterMs / 1000),
+        emailCode: deps.pins !== undefined,
+      });
     },
   );
 

@@ -40,8 +40,18 @@ export type LinkRequest = Static<typeof LinkRequest>;
 
 export const LinkRequested = Type.Object(
   {
-    status: Type.Literal('sent'),
+    status: Type.Union([Type.Literal('sent'), Type.Literal('held')], {
+      description:
+        '`sent`: the request counted, and an email leaves if the address belongs to a client. `held`: this address was sent a link ' +
+        'moments ago (at most one a minute, five an hour), so no email leaves now, for any address alike (R9, R10).',
+    }),
     validForSeconds: Type.Integer({ minimum: 1 }),
+    resendAfterSeconds: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description: "When another link may be asked for this address, from the address's budget (the same for unknown addresses).",
+      }),
+    ),
     emailCode: Type.Optional(
       Type.Boolean({
         description:
