@@ -9,13 +9,13 @@ import {
   PracticeParams,
   SlotList,
 } from '../../src/contract/index.js';
-import { requestMeta } from '../auth/context.js';
-import { auditBooking } from '../booking/audit.js';
 import { adminSlots, approveRequest, declineRequest, pendingRequests } from '../booking/decisions.js';
 import type { BookingDeps } from '../booking/scope.js';
 import { transaction } from '../db/transaction.js';
 import { addSchemasOnce } from '../plugins/local-schemas.js';
-import { practiceOf } from '../plugins/practice-resolver.js';
+import { audit } from '../request/audit.js';
+import { practiceOf } from '../request/context.js';
+import { requestMeta } from '../request/meta.js';
 import { errorResponse, errorResponses, ref } from '../schemas.js';
 import { BOOKING_SCHEMAS } from './booking.js';
 
@@ -47,11 +47,7 @@ export const adminBookingRoutes: FastifyPluginAsyncTypebox<BookingDeps> = async 
       const practice = practiceOf(request);
       const list = pendingRequests(deps, practice, request.query.clinician);
       transaction(deps.db, () =>
-        auditBooking(deps, practice.id, requestMeta(request), {
-          action: 'sensitive_read',
-          resourceType: 'appointment_list',
-          resourceId: practice.id,
-        }),
+        audit(deps, { practice, meta: requestMeta(request) }, { action: 'sensitive_read', resourceType: 'appointment_list', resourceId: practice.id }),
       );
       return list;
     },

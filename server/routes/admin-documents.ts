@@ -10,13 +10,14 @@ import {
   PacketAssignment,
   PracticeParams,
 } from '../../src/contract/index.js';
-import { requestMeta } from '../auth/context.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { adminPacket, assignPacket, createDocument, listAdminDocuments, publishVersion } from '../documents/admin.js';
 import { addSchemasOnce } from '../plugins/local-schemas.js';
-import { practiceOf } from '../plugins/practice-resolver.js';
-import { appendAudit, type AuditAction } from '../repos/audit.js';
+import { audit } from '../request/audit.js';
+import { practiceOf } from '../request/context.js';
+import { requestMeta } from '../request/meta.js';
+import type { AuditAction } from '../repos/audit.js';
 import { PRACTICE_ROUTE_ERRORS, errorResponse, errorResponses, ref } from '../schemas.js';
 import type { FastifyRequest } from 'fastify';
 
@@ -28,19 +29,8 @@ import type { FastifyRequest } from 'fastify';
 export const adminDocumentRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock }> = async (app, deps) => {
   addSchemasOnce(app, [AdminDocument, AdminDocumentList, DocumentTemplateRequest, DocumentVersionRequest, PacketAssignment, AdminPacket]);
 
-  const audit = (request: FastifyRequest, action: AuditAction, resourceType: string, resourceId: number | null, profileId: number | null = null) => {
-    const meta = requestMeta(request);
-    appendAudit(deps.db, deps.clock, {
-      practiceId: practiceOf(request).id,
-      actingProfileId: profileId,
-      action,
-      resourceType,
-      resourceId,
-      outcome: 'success',
-      ip: meta.ip,
-      origin: meta.origin,
-    });
-  };
+  const auditChange = (request: FastifyRequest, action: AuditAction, resourceType: string, resourceId: number, profileId: number | null = null) =>
+    audit(deps, { practice: practiceOf(request), meta: requestMeta(request) }, { action, resourceType, resourceId, profileId });
 
   app.get(
     '/document-templates',
@@ -78,7 +68,7 @@ export const adminDocumentRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clo
     },
     async (request, reply) => {
       const document = createDocument(deps, practiceOf(request).id, request.body);
-      audit(request, 'sensitive_create', 'document_template', document.id);
+      auditChange(request, 'sensitive_create', 'document_template', document.id);
       return reply.code(201).send(document);
     },
   );
@@ -99,7 +89,7 @@ export const adminDocumentRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clo
     },
     async (request, reply) => {
       const document = publishVersion(deps, practiceOf(request).id, Number(request.params.documentId), request.body);
-      audit(request, 'sensitive_update', 'document_template', document.id);
+      auditChange(request, 'sensitive_update', 'document_template', document.id);
       return reply.code(201).send(document);
     },
   );
@@ -136,7 +126,7 @@ export const adminDocumentRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clo
     async (request) => {
       const profileId = Number(request.params.profileId);
       const packet = assignPacket(deps, practiceOf(request).id, profileId, request.body);
-      audit(request, 'sensitive_update', 'document_packet', profileId, profileId);
+      auditChange(request, 'sensitive_update', 'document_packet', profileId, profileId);
       return packet;
     },
   );

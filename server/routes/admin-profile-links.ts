@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Households, PracticeParams, ProfileLink, ProfileLinkRequest, ProfileUnlinkRequest } from '../../src/contract/index.js';
-import { requestMeta } from '../auth/context.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { addSchemasOnce } from '../plugins/local-schemas.js';
-import { practiceOf } from '../plugins/practice-resolver.js';
+import { practiceOf } from '../request/context.js';
+import { requestMeta } from '../request/meta.js';
 import { linkProfile, unlinkProfile } from '../profiles/admin-links.js';
-import { appendAudit } from '../repos/audit.js';
 import { listHouseholds } from '../repos/households.js';
+import { audit } from '../request/audit.js';
 import { PRACTICE_ROUTE_ERRORS, errorResponse, errorResponses, ref } from '../schemas.js';
 
 /**
@@ -40,16 +40,8 @@ export const adminProfileLinkRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: 
     },
     async (request) => {
       const practice = practiceOf(request);
-      const meta = requestMeta(request);
       const households = listHouseholds(deps.db, practice.id);
-      appendAudit(deps.db, deps.clock, {
-        practiceId: practice.id,
-        action: 'sensitive_read',
-        resourceType: 'households',
-        outcome: 'success',
-        ip: meta.ip,
-        origin: meta.origin,
-      });
+      audit(deps, { practice, meta: requestMeta(request) }, { action: 'sensitive_read', resourceType: 'households' });
       return households;
     },
   );

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PracticeParams, PracticeSettings } from '../../src/contract/index.js';
-import { practiceOf } from '../plugins/practice-resolver.js';
+import { practiceOf } from '../request/context.js';
 import { PRACTICE_ROUTE_ERRORS, errorResponses, ref } from '../schemas.js';
 
 /** `GET /p/:practice/admin/settings`: the practice's configuration, minus secrets. */

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { InvitationRequest, InvitationSent, PinIssued, PinRequest, PracticeParams } from '../../src/contract/index.js';
-import { requestMeta, type AuthDeps } from '../auth/context.js';
+import type { AuthDeps } from '../auth/deps.js';
 import { sendInvitation } from '../auth/link-sign-in.js';
 import { issuePinFor } from '../auth/pin-sign-in.js';
 import { notFound } from '../errors.js';
 import { findAccountByEmail, type Account } from '../repos/clients.js';
 import type { Practice } from '../repos/practices.js';
-import { practiceOf } from '../plugins/practice-resolver.js';
+import { practiceOf } from '../request/context.js';
+import { requestMeta } from '../request/meta.js';
 import { PRACTICE_ROUTE_ERRORS, errorResponse, errorResponses, ref } from '../schemas.js';
 
 const NO_ACCOUNT = errorResponse('`not_found`: no client of this practice has that address (or no such practice).');

@@ -11,15 +11,18 @@ import {
   SessionCreated,
   SessionInfo,
 } from '../../src/contract/index.js';
-import { auditAuth, requestMeta, sessionInfo, type AuthDeps } from '../auth/context.js';
+import type { AuthDeps } from '../auth/deps.js';
 import { signInWithEmailCode } from '../auth/email-code.js';
 import { previewSignInLink, redeemSignInLink, requestSignInLink } from '../auth/link-sign-in.js';
 import { signInWithPin } from '../auth/pin-sign-in.js';
+import { sessionInfo } from '../auth/session-start.js';
 import { transaction } from '../db/transaction.js';
+import { unauthorized } from '../errors.js';
 import { findAccountById } from '../repos/clients.js';
 import { endSession } from '../repos/sessions.js';
-import { practiceOf } from '../plugins/practice-resolver.js';
-import { authOf, unauthorized } from '../plugins/session-auth.js';
+import { audit } from '../request/audit.js';
+import { authOf, practiceOf } from '../request/context.js';
+import { requestMeta } from '../request/meta.js';
 import { PRACTICE_ROUTE_ERRORS, errorResponse, errorResponses, ref } from '../schemas.js';
 
 const TOO_MANY = errorResponse('`rate_limited`: over a sign-in budget for this client or address; wait `Retry-After` seconds.');
@@ -214,7 +217,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthDeps> = async (app, deps)
       const { session, accountId } = authOf(request);
       const account = findAccountById(deps.db, practice.id, accountId);
       if (!account) throw unauthorized();
-      auditAuth(deps, practice, requestMeta(request), {
+      audit(deps, { practice, meta: requestMeta(request) }, {
         action: 'sensitive_read',
         outcome: 'success',
         accountId,
@@ -248,7 +251,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthDeps> = async (app, deps)
       const { sessionId, accountId } = authOf(request);
       transaction(deps.db, () => {
         if (endSession(deps.db, deps.clock.now(), sessionId, 'signed_out')) {
-          auditAuth(deps, practice, requestMeta(request), {
+          audit(deps, { practice, meta: requestMeta(request) }, {
             action: 'session_ended',
             outcome: 'success',
             accountId,

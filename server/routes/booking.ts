@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import {
   Appointment,
   AppointmentList,
@@ -18,15 +18,12 @@ import {
   SlotList,
   SlotQuery,
 } from '../../src/contract/index.js';
-import { requestMeta } from '../auth/context.js';
 import { cancelAppointment } from '../booking/client-cancel.js';
 import { bookingOptions, listAppointments, profileSlots } from '../booking/client-reads.js';
 import { requestAppointment, requestReschedule } from '../booking/client-requests.js';
-import type { ClientActor } from '../booking/scope.js';
 import { addSchemasOnce } from '../plugins/local-schemas.js';
-import { practiceOf } from '../plugins/practice-resolver.js';
-import { actingProfileOf, type ProfileScopeOptions } from '../plugins/profile-access.js';
-import { authOf } from '../plugins/session-auth.js';
+import type { ProfileScopeOptions } from '../plugins/profile-access.js';
+import { clientActorOf } from '../request/actor.js';
 import { errorResponse, errorResponses, ref } from '../schemas.js';
 
 export const BOOKING_SCHEMAS = [
@@ -59,10 +56,6 @@ const LIMITS = errorResponse(
 );
 const IDEMPOTENCY = { 422: errorResponse('`idempotency_key_reused`: the Idempotency-Key was already used with a different request.') };
 
-function clientActor(request: FastifyRequest): ClientActor {
-  return { practice: practiceOf(request), accountId: authOf(request).accountId, profile: actingProfileOf(request), meta: requestMeta(request) };
-}
-
 /**
  * `<booking-request>`'s routes under `/p/:practice/profiles/:profileId` (behind the
  * session and profile guards, R41): one request per user action. Times are UTC instants;
@@ -89,7 +82,7 @@ export const bookingRoutes: FastifyPluginAsync<ProfileScopeOptions> = async (sco
         response: { 200: ref(AppointmentList), ...SESSION_REFUSAL, ...NOT_FOUND, ...errorResponses(429, 500, 503) },
       },
     },
-    async (request) => listAppointments(deps, clientActor(request)),
+    async (request) => listAppointments(deps, clientActorOf(request)),
   );
 
   app.get(
@@ -106,7 +99,7 @@ export const bookingRoutes: FastifyPluginAsync<ProfileScopeOptions> = async (sco
         response: { 200: ref(BookingOptions), ...SESSION_REFUSAL, ...NOT_FOUND, ...errorResponses(429, 500, 503) },
       },
     },
-    async (request) => bookingOptions(deps, clientActor(request)),
+    async (request) => bookingOptions(deps, clientActorOf(request)),
   );
 
   app.get<{ Querystring: SlotQuery }>(
@@ -134,7 +127,7 @@ export const bookingRoutes: FastifyPluginAsync<ProfileScopeOptions> = async (sco
         },
       },
     },
-    async (request) => profileSlots(deps, clientActor(request), request.query),
+    async (request) => profileSlots(deps, clientActorOf(request), request.query),
   );
 
   app.post<{ Body: AppointmentRequest; Headers: IdempotencyHeaders }>(
@@ -167,7 +160,7 @@ export const bookingRoutes: FastifyPluginAsync<ProfileScopeOptions> = async (sco
       },
     },
     async (request, reply) => {
-      const answer = requestAppointment(deps, clientActor(request), request.body, request.headers['idempotency-key']);
+      const answer = requestAppointment(deps, clientActorOf(request), request.body, request.headers['idempotency-key']);
       if (answer.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(answer.status).send(answer.body);
     },
@@ -196,7 +189,7 @@ export const bookingRoutes: FastifyPluginAsync<ProfileScopeOptions> = async (sco
         },
       },
     },
-    async (request) => cancelAppointment(deps, clientActor(request), Number(request.params.appointmentId)),
+    async (request) => cancelAppointment(deps, clientActorOf(request), Number(request.params.appointmentId)),
   );
 
   app.post<{ Params: AppointmentParams; Body: RescheduleRequest; Headers: IdempotencyHeaders }>(
@@ -232,7 +225,7 @@ export const bookingRoutes: FastifyPluginAsync<ProfileScopeOptions> = async (sco
     async (request, reply) => {
       const answer = requestReschedule(
         deps,
-        clientActor(request),
+        clientActorOf(request),
         Number(request.params.appointmentId),
         request.body,
         request.headers['idempotency-key'],

@@ -24,25 +24,17 @@ import {
   SignatureRequest,
   SignedCopy,
 } from '../../src/contract/index.js';
-import {
-  acceptEsign,
-  cardState,
-  completedDocuments,
-  docActorOf,
-  documentView,
-  esignView,
-  formState,
-  packetView,
-  saveCardToken,
-  saveFormDraft,
-  sign,
-  signedCopy,
-  submitForm,
-} from '../documents/service.js';
+import { documentView } from '../documents/document-view.js';
+import { acceptEsign, esignView } from '../documents/esign.js';
+import { formState, saveFormDraft, submitForm } from '../documents/forms.js';
+import { packetView } from '../documents/packet.js';
+import { cardState, saveCardToken } from '../documents/payment-card.js';
+import { completedDocuments, sign, signedCopy } from '../documents/signatures.js';
 import { signedCopyPdf } from '../documents/pdf.js';
 import { attachmentDisposition } from '../files/content-disposition.js';
 import { addSchemasOnce } from '../plugins/local-schemas.js';
 import type { ProfileScopeOptions } from '../plugins/profile-access.js';
+import { clientActorOf } from '../request/actor.js';
 import { errorResponse, errorResponses, ref } from '../schemas.js';
 import { DOWNLOAD_CSP } from './files.js';
 
@@ -101,7 +93,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = as
         response: { 200: ref(Packet), ...errorResponses(400), ...SESSION, ...NOT_FOUND, ...COMMON },
       },
     },
-    async (request) => packetView(deps, docActorOf(request), request.query.language ?? 'en'),
+    async (request) => packetView(deps, clientActorOf(request), request.query.language ?? 'en'),
   );
 
   app.get(
@@ -119,7 +111,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = as
         response: { 200: ref(DocumentVersion), ...errorResponses(400), ...SESSION, ...NOT_FOUND, ...COMMON },
       },
     },
-    async (request) => documentView(deps, docActorOf(request), Number(request.params.documentId), request.query.language ?? 'en'),
+    async (request) => documentView(deps, clientActorOf(request), Number(request.params.documentId), request.query.language ?? 'en'),
   );
 
   app.get(
@@ -136,7 +128,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = as
         response: { 200: ref(EsignConsent), ...errorResponses(400), ...SESSION, ...NOT_FOUND, ...COMMON },
       },
     },
-    async (request) => esignView(deps, docActorOf(request), request.query.language ?? 'en'),
+    async (request) => esignView(deps, clientActorOf(request), request.query.language ?? 'en'),
   );
 
   app.post<{ Body: EsignConsentAcceptance }>(
@@ -161,7 +153,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = as
         },
       },
     },
-    async (request, reply) => reply.code(201).send(acceptEsign(deps, docActorOf(request), request.body)),
+    async (request, reply) => reply.code(201).send(acceptEsign(deps, clientActorOf(request), request.body)),
   );
 
   app.post<{ Body: SignatureRequest }>(
@@ -191,7 +183,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = as
         },
       },
     },
-    async (request, reply) => reply.code(201).send(sign(deps, docActorOf(request), request.body)),
+    async (request, reply) => reply.code(201).send(sign(deps, clientActorOf(request), request.body)),
   );
 
   app.get(
@@ -207,7 +199,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = as
         response: { 200: ref(CompletedDocumentList), ...SESSION, ...NOT_FOUND, ...COMMON },
       },
     },
-    async (request) => completedDocuments(deps, docActorOf(request)),
+    async (request) => completedDocuments(deps, clientActorOf(request)),
   );
 
   app.get(
@@ -223,7 +215,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = as
         response: { 200: ref(SignedCopy), ...SESSION, ...NOT_FOUND, ...COMMON },
       },
     },
-    async (request) => signedCopy(deps, docActorOf(request), Number(request.params.signatureId)),
+    async (request) => signedCopy(deps, clientActorOf(request), Number(request.params.signatureId)),
   );
 
   app.get(
@@ -253,7 +245,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = as
       },
     },
     async (request, reply) => {
-      const actor = docActorOf(request);
+      const actor = clientActorOf(request);
       const copy = signedCopy(deps, actor, Number(request.params.signatureId));
       const bytes = await signedCopyPdf(copy, actor.profile.displayName);
       const name = `${copy.signature.title || 'document'} v${copy.signature.version}.pdf`.replace(/[\\/:*?"<>|]/g, '-');
@@ -283,7 +275,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = as
         response: { 200: ref(FormState), ...errorResponses(400), ...SESSION, ...NOT_FOUND, ...COMMON },
       },
     },
-    async (request) => formState(deps, docActorOf(request), request.params.formId),
+    async (request) => formState(deps, clientActorOf(request), request.params.formId),
   );
 
   app.put<{ Body: FormDraftRequest; Params: FormParams }>(
@@ -301,7 +293,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = as
         response: { 200: ref(FormDraftSaved), ...errorResponses(400), ...SESSION, ...NOT_FOUND, ...COMMON },
       },
     },
-    async (request) => saveFormDraft(deps, docActorOf(request), request.params.formId, request.body.answers),
+    async (request) => saveFormDraft(deps, clientActorOf(request), request.params.formId, request.body.answers),
   );
 
   app.post<{ Body: FormSubmissionRequest; Params: FormParams }>(
@@ -321,7 +313,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = as
         response: { 200: ref(FormSubmitted), ...errorResponses(400), ...SESSION, ...NOT_FOUND, ...COMMON },
       },
     },
-    async (request) => submitForm(deps, docActorOf(request), request.params.formId, request.body.answers),
+    async (request) => submitForm(deps, clientActorOf(request), request.params.formId, request.body.answers),
   );
 
   app.get(
@@ -338,7 +330,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = as
         response: { 200: ref(PaymentCardState), ...SESSION, ...NOT_FOUND, ...COMMON },
       },
     },
-    async (request) => cardState(deps, docActorOf(request)),
+    async (request) => cardState(deps, clientActorOf(request)),
   );
 
   app.put<{ Body: PaymentCardToken }>(
@@ -356,6 +348,6 @@ export const documentRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = as
         response: { 200: ref(PaymentCard), ...errorResponses(400), ...SESSION, ...NOT_FOUND, ...COMMON },
       },
     },
-    async (request) => saveCardToken(deps, docActorOf(request), request.body, new Date(deps.clock.now())),
+    async (request) => saveCardToken(deps, clientActorOf(request), request.body, new Date(deps.clock.now())),
   );
 };

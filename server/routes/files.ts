@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { open } from 'node:fs/promises';
 import { FILE_TYPES, FileList, FileParams, ProfileParams, UnfinishedUploadList, UnfinishedUploadQuery } from '../../src/contract/index.js';
 import { ApiError, notFound } from '../errors.js';
-import { auditFiles, fileActorOf } from '../files/actor.js';
+import { clientActorOf } from '../request/actor.js';
+import { audit } from '../request/audit.js';
 import { fileItem } from '../files/commit.js';
 import { attachmentDisposition } from '../files/content-disposition.js';
 import { mediaTypeOf } from '../files/file-types.js';
@@ -69,8 +70,8 @@ export const fileRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = async 
     },
     async (request) => {
       const uploads = requireUploads(app.uploads);
-      const actor = fileActorOf(request);
-      const basePath = `/p/${actor.practice.slug}/profiles/${actor.profileId}/uploads`;
+      const actor = clientActorOf(request);
+      const basePath = `/p/${actor.practice.slug}/profiles/${actor.profile.id}/uploads`;
       return { uploads: await uploads.unfinishedUploads(actor, request.query.fingerprint, basePath) };
     },
   );
@@ -98,10 +99,10 @@ export const fileRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = async 
     },
     async (request) => {
       const uploads = requireUploads(app.uploads);
-      const actor = fileActorOf(request);
-      const files = listFiles(deps.db, actor.practice.id, actor.profileId).map(fileItem);
-      const policy = uploadPolicy(uploads.settings, actor.practice, profileUsage(deps.db, actor.practice.id, actor.profileId));
-      auditFiles(deps, actor, { action: 'sensitive_read', outcome: 'success', resourceType: 'file_list' });
+      const actor = clientActorOf(request);
+      const files = listFiles(deps.db, actor.practice.id, actor.profile.id).map(fileItem);
+      const policy = uploadPolicy(uploads.settings, actor.practice, profileUsage(deps.db, actor.practice.id, actor.profile.id));
+      audit(deps, actor, { action: 'sensitive_read', outcome: 'success', resourceType: 'file_list' });
       return { files, policy };
     },
   );
@@ -137,12 +138,12 @@ export const fileRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = async 
     },
     async (request, reply) => {
       const uploads = requireUploads(app.uploads);
-      const actor = fileActorOf(request);
-      const file = findFile(deps.db, actor.practice.id, actor.profileId, Number(request.params.fileId));
+      const actor = clientActorOf(request);
+      const file = findFile(deps.db, actor.practice.id, actor.profile.id, Number(request.params.fileId));
       if (!file) throw notFound();
       const handle = await open(uploads.storage.storedPath(file.storageName), 'r');
       const { size } = await handle.stat();
-      auditFiles(deps, actor, { action: 'sensitive_read', outcome: 'success', resourceType: 'file', resourceId: file.id });
+      audit(deps, actor, { action: 'sensitive_read', outcome: 'success', resourceType: 'file', resourceId: file.id });
       return reply
         .headers({
           'content-type': mediaTypeOf(file.fileType),

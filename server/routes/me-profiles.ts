@@ -1,16 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PracticeParams, ProfileList, ProfileSelection } from '../../src/contract/index.js';
-import { requestMeta, type RequestMeta } from '../auth/context.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { transaction } from '../db/transaction.js';
 import { notFound } from '../errors.js';
 import { addSchemasOnce } from '../plugins/local-schemas.js';
-import { practiceOf } from '../plugins/practice-resolver.js';
-import { authOf } from '../plugins/session-auth.js';
+import { audit } from '../request/audit.js';
+import { authOf, practiceOf } from '../request/context.js';
+import { requestMeta } from '../request/meta.js';
 import { profileListFor } from '../profiles/profile-list.js';
 import { storeActingProfile } from '../repos/acting-profile.js';
-import { appendAudit, type AuditAction, type AuditOutcome } from '../repos/audit.js';
 import { findAccessibleProfile } from '../repos/clients.js';
 import { PRACTICE_ROUTE_ERRORS, errorResponse, errorResponses, ref } from '../schemas.js';
 
@@ -57,11 +56,9 @@ export const meProfileRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock }
         const list = profileListFor(deps.db, practice.id, accountId, sessionId);
         // The list is reconstructible from profile_access (links carry created_at and
         // revoked_at), so the account id is enough to say what was disclosed.
-        audit(deps, practice.id, requestMeta(request), {
+        audit(deps, { practice, meta: requestMeta(request), accountId }, {
           action: 'sensitive_read',
-          outcome: 'success',
-          accountId,
-          actingProfileId: list.selectedProfileId,
+          profileId: list.selectedProfileId,
           resourceType: 'profile_list',
           resourceId: accountId,
         });
@@ -100,22 +97,15 @@ export const meProfileRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock }
     async (request) => {
       const practice = practiceOf(request);
       const { accountId, sessionId } = authOf(request);
-      const meta = requestMeta(request);
+      const source = { practice, meta: requestMeta(request), accountId };
       const { profileId } = request.body;
       const list = transaction(deps.db, () => {
         if (!findAccessibleProfile(deps.db, practice.id, accountId, profileId)) {
-          audit(deps, practice.id, meta, { action: 'authz_fail', outcome: 'failure', accountId, resourceType: 'profile', resourceId: profileId });
+          audit(deps, source, { action: 'authz_fail', outcome: 'failure', resourceType: 'profile', resourceId: profileId });
           return undefined;
         }
         storeActingProfile(deps.db, sessionId, profileId);
-        audit(deps, practice.id, meta, {
-          action: 'session_profile_selected',
-          outcome: 'success',
-          accountId,
-          actingProfileId: profileId,
-          resourceType: 'session',
-          resourceId: sessionId,
-        });
+        audit(deps, source, { action: 'session_profile_selected', profileId, resourceType: 'session', resourceId: sessionId });
         return profileListFor(deps.db, practice.id, accountId, sessionId);
       });
       // Thrown after the transaction, so the authz_fail event commits.
@@ -124,30 +114,3 @@ export const meProfileRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock }
     },
   );
 };
-
-/** One audit event of these routes: the account, the profile it acts for (if any), the resource. Ids only. */
-function audit(
-  deps: { db: Db; clock: Clock },
-  practiceId: number,
-  meta: RequestMeta,
-  event: {
-    action: AuditAction;
-    outcome: AuditOutcome;
-    accountId: number;
-    actingProfileId?: number | null;
-    resourceType: string;
-    resourceId: number;
-  },
-) {
-  appendAudit(deps.db, deps.clock, {
-    practiceId,
-    actorAccountId: event.accountId,
-    actingProfileId: event.actingProfileId ?? null,
-    action: event.action,
-    resourceType: event.resourceType,
-    resourceId: event.resourceId,
-    outcome: event.outcome,
-    ip: meta.ip,
-    origin: meta.origin,
-  });
-}

@@ -9,7 +9,7 @@ import {
   UploadPatchHeaders,
 } from '../../src/contract/index.js';
 import { ApiError, notFound } from '../errors.js';
-import { fileActorOf } from '../files/actor.js';
+import { clientActorOf } from '../request/actor.js';
 import { discardUpload } from '../files/commit.js';
 import { DEFAULT_UPLOAD_SETTINGS } from '../files/settings.js';
 import { sendTusResponse, tusRequest } from '../files/tus-bridge.js';
@@ -202,9 +202,9 @@ export const uploadRoutes: FastifyPluginAsyncTypebox<ProfileScopeOptions> = asyn
  */
 async function handleTus(uploads: UploadService | null, request: FastifyRequest, reply: FastifyReply, uploadId?: string): Promise<FastifyReply> {
   if (!uploads) throw new ApiError(503, 'unavailable');
-  const actor = fileActorOf(request);
+  const actor = clientActorOf(request);
   if (uploadId !== undefined && !uploads.ownUpload(actor, uploadId)) throw notFound();
-  const call: TusCall = { actor, basePath: `/p/${actor.practice.slug}/profiles/${actor.profileId}/uploads`, uploadId };
+  const call: TusCall = { actor, basePath: `/p/${actor.practice.slug}/profiles/${actor.profile.id}/uploads`, uploadId };
   if (uploadId) uploads.active.add(uploadId);
   try {
     const response = await uploads.tus.handleWeb(tusRequest(request, reply, call));
