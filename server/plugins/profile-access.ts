@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest, RouteOptions } from 'fastify';
+import type { ProfilePermission } from '../../src/contract/operation.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { notFound } from '../errors.js';
@@ -7,8 +8,7 @@ import { audit } from '../request/audit.js';
 import { authOf, practiceOf } from '../request/context.js';
 import { requestMeta } from '../request/meta.js';
 
-/** What a profile-scoped route does for the profile; each maps to one column of profile_access. */
-export type ProfilePermission = 'book' | 'sign' | 'upload' | 'view';
+export type { ProfilePermission };
 
 const PERMISSION_FLAG: Record<ProfilePermission, keyof Permissions> = {
   book: 'canBook',
