@@ -84,6 +84,19 @@ const SERVER_ONLY_CONTRACT = {
   message: 'server/** may import nothing from src/ except src/contract/ (the protocol schemas).',
 };
 const restrictImports = (...patterns) => ['error', { patterns }];
+/**
+ * The widgets import the contract's types only, so no schema code ships (ARCHITECTURE.md):
+ * `import type` from src/contract/**, values from the TypeBox-free constants module only.
+ * The TypeScript rule (a separate rule name, so it does not replace the patterns above) can
+ * tell a type-only import from a value import.
+ */
+const BROWSER_CONTRACT_TYPES_ONLY = {
+  regex: '^(\\.\\./)+contract(/(?!constants(\\.js)?$)|$)',
+  allowTypeImports: true,
+  message:
+    'Browser code imports the contract with `import type` only (no schema code ships). Values the widgets need at run time live in src/contract/constants.ts.',
+};
+
 const CORE_DEPTHS = [0, 1, 2, 3, 4, 5, 6];
 /** Glob for the code files exactly `depth` folders below `dir`. */
 const coreFilesAt = (dir, depth) => `${dir}/${'*/'.repeat(depth)}*.{ts,js,mjs,cjs}`;
@@ -271,6 +284,12 @@ export default defineConfig(
     rules: { 'no-restricted-imports': restrictImports(UNSAFE_HTML, ELEMENTS_NO_BARREL, ...otherElements(name)) },
   })),
   { name: 'portal/imports-server', files: [under('server')], rules: { 'no-restricted-imports': restrictImports(UNSAFE_HTML, SERVER_ONLY_CONTRACT) } },
+  {
+    name: 'portal/browser-contract-types-only',
+    // TypeScript files only: the rule comes with the typescript-eslint plugin.
+    files: ['src/core/**/*.ts', 'src/elements/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [BROWSER_CONTRACT_TYPES_ONLY] }] },
+  },
 
   // --- house rules: DOM sinks, fetch, randomness (b) ----------------------------------------
   {

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { PortalApp } from './app-types.js';
-import type { AuthDeps } from './auth/context.js';
+import type { AuthDeps } from './auth/deps.js';
 import { PinHasher } from './auth/pin-hash.js';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config.js';

@@ -52,6 +52,23 @@ export class ApiError extends Error {
 
 export const notFound = (message?: string) => new ApiError(404, 'not_found', message);
 
+const CHALLENGE = 'Bearer realm="portal"';
+
+/** 401 for a missing, unknown, ended or other practice's session token. */
+export const unauthorized = () => new ApiError(401, 'unauthorized', undefined, undefined, { 'www-authenticate': CHALLENGE });
+
+/** 401 for a session past its idle or absolute deadline (R31, R32). */
+export const sessionExpired = () =>
+  new ApiError(401, 'session_expired', undefined, undefined, {
+    'www-authenticate': `${CHALLENGE}, error="invalid_token", error_description="session expired"`,
+  });
+
+/** 429 with Retry-After in whole seconds (at least 1) and the standard body. */
+export function rateLimited(retryAfterMs: number): ApiError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new ApiError(429, 'rate_limited', undefined, undefined, { 'retry-after': String(seconds) });
+}
+
 export function errorBody(code: ServerErrorCode, message: string = DEFAULT_MESSAGES[code], fields?: Record<string, string>): ErrorBody {
   return fields && Object.keys(fields).length > 0 ? { error: { code, message, fields } } : { error: { code, message } };
 }

@@ -2,7 +2,8 @@ import type { EmailCodeSignIn, SessionCreated } from '../../src/contract/index.j
 import { ApiError } from '../errors.js';
 import { claimCodeAttempt, CODE_MAX_ATTEMPTS, consumeByCode, lockCode } from '../repos/email-codes.js';
 import type { Practice } from '../repos/practices.js';
-import type { AuthDeps, RequestMeta } from './context.js';
+import type { RequestMeta } from '../request/meta.js';
+import type { AuthDeps } from './deps.js';
 import { generatePin } from './pin-hash.js';
 import { signInWithSecret, type SecretStore } from './secret-check.js';
 

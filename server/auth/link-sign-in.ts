@@ -1,17 +1,21 @@
 import type { LinkPreview, LinkRequest, SessionCreated } from '../../src/contract/index.js';
 import { transaction } from '../db/transaction.js';
-import { ApiError, type ServerErrorCode } from '../errors.js';
+import { ApiError, rateLimited, type ServerErrorCode } from '../errors.js';
+import { portalLanguage } from '../language.js';
 import { queueMail } from '../mail/queue.js';
 import { renderSignInEmail } from '../mail/sign-in-email.js';
 import { findAccountByEmail, findAccountById, normalizeEmail, type Account } from '../repos/clients.js';
 import type { Practice } from '../repos/practices.js';
 import { consumeLink, findLink, issueLink, linkState } from '../repos/sign-in-links.js';
 import { recordEvent, takeSlot, waitForSlot } from '../repos/throttles.js';
-import { auditAuth, portalLanguage, rateLimited, startSession, type AuthDeps, type RequestMeta } from './context.js';
+import { audit } from '../request/audit.js';
+import type { RequestMeta } from '../request/meta.js';
+import type { AuthDeps } from './deps.js';
 import { newEmailCode } from './email-code.js';
 import { signInLink, signInPage } from './link-url.js';
 import { budgetKey, LINK_CHECKS_PER_CLIENT, LINK_EMAILS_PER_ADDRESS, LINK_REQUESTS_PER_CLIENT } from './policy.js';
 import { addressKey, maskEmail, newToken, tokenHash } from './secrets.js';
+import { startSession } from './session-start.js';
 
 /** Rendered when the practice has no usable portal page, so that path costs the same too. */
 const PLACEHOLDER_PAGE = new URL('https://portal.invalid/');
@@ -56,7 +60,7 @@ export async function requestSignInLink(
   // The client's budget first, so a flood of requests is refused before any scrypt work.
   const perClient = transaction(db, () => {
     const slot = takeSlot(db, budgetKey.linkRequests(practice.id, meta.client), clock.now(), LINK_REQUESTS_PER_CLIENT);
-    if (!slot.ok) auditAuth(deps, practice, meta, { action: 'excess_rate_limit_exceeded', outcome: 'failure', resourceType: 'sign_in_link' });
+    if (!slot.ok) audit(deps, { practice, meta }, { action: 'excess_rate_limit_exceeded', outcome: 'failure', resourceType: 'sign_in_link' });
     return slot;
   });
   if (!perClient.ok) throw rateLimited(perClient.retryAfterMs);
@@ -88,11 +92,11 @@ export async function requestSignInLink(
     };
     const outcome = (result: LinkRequestOutcome['result']): LinkRequestOutcome => ({ result, ...visible });
     if (!account) {
-      auditAuth(deps, practice, meta, { action: 'authn_token_created', outcome: 'failure', resourceType: 'sign_in_link' });
+      audit(deps, { practice, meta }, { action: 'authn_token_created', outcome: 'failure', resourceType: 'sign_in_link' });
       return outcome('unknown_address');
     }
     if (!perAddress.ok) {
-      auditAuth(deps, practice, meta, {
+      audit(deps, { practice, meta }, {
         action: 'excess_rate_limit_exceeded',
         outcome: 'failure',
         accountId: account.id,
@@ -101,7 +105,7 @@ export async function requestSignInLink(
       return outcome('address_throttled');
     }
     if (!page) {
-      auditAuth(deps, practice, meta, { action: 'authn_token_created', outcome: 'failure', accountId: account.id, resourceType: 'sign_in_link' });
+      audit(deps, { practice, meta }, { action: 'authn_token_created', outcome: 'failure', accountId: account.id, resourceType: 'sign_in_link' });
       return outcome('no_portal_page');
     }
     const link = issueLink(db, now, {
@@ -113,7 +117,7 @@ export async function requestSignInLink(
       code: code?.stored,
     });
     queueMail(db, clock, { practiceId: practice.id, to: account.email, language, ...message });
-    auditAuth(deps, practice, meta, {
+    audit(deps, { practice, meta }, {
       action: 'authn_token_created',
       outcome: 'success',
       accountId: account.id,
@@ -154,7 +158,7 @@ export function sendInvitation(deps: AuthDeps, practice: Practice, account: Acco
     });
     recordEvent(db, budgetKey.linkEmails(addressKey(practice.id, account.email)), now);
     queueMail(db, clock, { practiceId: practice.id, to: account.email, language, ...message });
-    auditAuth(deps, practice, meta, {
+    audit(deps, { practice, meta }, {
       action: 'authn_token_created',
       outcome: 'success',
       accountId: account.id,
@@ -168,7 +172,7 @@ export function sendInvitation(deps: AuthDeps, practice: Practice, account: Acco
 function takeCheckSlot(deps: AuthDeps, practice: Practice, meta: RequestMeta, now: number): void {
   const slot = takeSlot(deps.db, budgetKey.linkChecks(practice.id, meta.client), now, LINK_CHECKS_PER_CLIENT);
   if (slot.ok) return;
-  auditAuth(deps, practice, meta, { action: 'excess_rate_limit_exceeded', outcome: 'failure', resourceType: 'sign_in_link' });
+  audit(deps, { practice, meta }, { action: 'excess_rate_limit_exceeded', outcome: 'failure', resourceType: 'sign_in_link' });
   throw rateLimited(slot.retryAfterMs);
 }
 
@@ -185,7 +189,7 @@ export function previewSignInLink(deps: AuthDeps, practice: Practice, token: str
     const link = findLink(db, practice.id, hash);
     const state = link ? linkState(link, now) : 'invalid';
     const account = link && state === 'valid' ? findAccountById(db, practice.id, link.accountId) : undefined;
-    auditAuth(deps, practice, meta, {
+    audit(deps, { practice, meta }, {
       action: 'sensitive_read',
       outcome: account ? 'success' : 'failure',
       accountId: link?.accountId,
@@ -216,7 +220,7 @@ export function redeemSignInLink(deps: AuthDeps, practice: Practice, token: stri
     const link = findLink(db, practice.id, hash);
     const state = link ? linkState(link, now) : 'invalid';
     const refused = state === 'valid' ? 'invalid' : state;
-    auditAuth(deps, practice, meta, {
+    audit(deps, { practice, meta }, {
       action: refused === 'used' ? 'authn_token_reuse' : 'authn_login_fail',
       outcome: 'failure',
       accountId: link?.accountId,

@@ -5,7 +5,9 @@ import type { Account } from '../repos/clients.js';
 import { claimPinAttempt, consumePin, issuePin, lockPin, PIN_MAX_ATTEMPTS } from '../repos/pins.js';
 import type { Practice } from '../repos/practices.js';
 import { clearPinFailures } from '../repos/throttles.js';
-import { auditAuth, type AuthDeps, type RequestMeta } from './context.js';
+import { audit } from '../request/audit.js';
+import type { RequestMeta } from '../request/meta.js';
+import type { AuthDeps } from './deps.js';
 import { generatePin, type PinHasher } from './pin-hash.js';
 import { PIN_TTL_MS } from './policy.js';
 import { addressKey } from './secrets.js';
@@ -49,7 +51,7 @@ export async function issuePinFor(deps: AuthDeps, practice: Practice, account: A
     const now = clock.now();
     const row = issuePin(db, now, { practiceId: practice.id, accountId: account.id, salt, hash, kdf, ttlMs: PIN_TTL_MS });
     clearPinFailures(db, addressKey(practice.id, account.email));
-    auditAuth(deps, practice, meta, {
+    audit(deps, { practice, meta }, {
       action: 'authn_token_created',
       outcome: 'success',
       accountId: account.id,

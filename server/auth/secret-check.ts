@@ -1,15 +1,18 @@
 import type { SessionCreated } from '../../src/contract/index.js';
 import type { Db } from '../db/open.js';
 import { transaction } from '../db/transaction.js';
-import { ApiError } from '../errors.js';
+import { ApiError, rateLimited } from '../errors.js';
 import { findAccountByEmail, normalizeEmail, type Account } from '../repos/clients.js';
 import type { Practice } from '../repos/practices.js';
 import type { SignInMethod } from '../repos/sessions.js';
 import { addPinFailure, clearPinFailures, findPinFailureStreak, releaseSlot, takeSlot } from '../repos/throttles.js';
-import { auditAuth, rateLimited, startSession, type AuthDeps, type RequestMeta } from './context.js';
+import { audit } from '../request/audit.js';
+import type { RequestMeta } from '../request/meta.js';
+import type { AuthDeps } from './deps.js';
 import { normalizePin, type PinHasher } from './pin-hash.js';
 import { budgetKey, PIN_FAILURES_PER_CLIENT } from './policy.js';
 import { addressKey } from './secrets.js';
+import { startSession } from './session-start.js';
 
 /** The one refusal for every way a PIN or emailed-code sign-in can fail (R24): same status, same bytes. */
 export const invalidCredentials = () => new ApiError(401, 'invalid_credentials');
@@ -77,7 +80,7 @@ export async function signInWithSecret(
     const waitMs = streak ? streak.nextAllowedAt - now : 0;
     if (!perClient.ok || waitMs > 0) {
       if (perClient.ok) releaseSlot(db, perClient.eventId); // refused unchecked: not a failed check
-      auditAuth(deps, practice, meta, { action: 'excess_rate_limit_exceeded', outcome: 'failure', resourceType: store.resourceType });
+      audit(deps, { practice, meta }, { action: 'excess_rate_limit_exceeded', outcome: 'failure', resourceType: store.resourceType });
       return { retryAfterMs: Math.max(perClient.ok ? 0 : perClient.retryAfterMs, waitMs) };
     }
     addPinFailure(db, streakKey, practice.id, now);
@@ -98,7 +101,7 @@ export async function signInWithSecret(
       return startSession(deps, practice, meta, account, store.method);
     }
     if (attempt && attempt.attempt >= store.maxAttempts) store.lock(db, at, attempt.id);
-    auditAuth(deps, practice, meta, {
+    audit(deps, { practice, meta }, {
       action: 'authn_login_fail',
       outcome: 'failure',
       accountId: account?.id,

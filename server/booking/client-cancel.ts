@@ -1,13 +1,14 @@
 import type { Appointment } from '../../src/contract/index.js';
 import { transaction } from '../db/transaction.js';
 import { changeStatus, findAppointment, findPendingReschedule } from '../repos/appointments.js';
-import { auditBooking } from './audit.js';
+import { audit } from '../request/audit.js';
 import { profileAppointment } from './client-requests.js';
 import { insideCancellationWindow, notAllowedNow } from './errors.js';
 import { settleLapsedRequests } from './lapse.js';
 import { notifyClient } from './notify.js';
 import { presentAppointment } from './present.js';
-import { bookingScope, type BookingDeps, type ClientActor } from './scope.js';
+import type { ClientActor } from '../request/actor.js';
+import { bookingScope, type BookingDeps } from './scope.js';
 import { HOUR_MS } from './time-zone.js';
 
 /**
@@ -37,10 +38,8 @@ export function cancelAppointment(deps: BookingDeps, actor: ClientActor, appoint
     } else {
       throw notAllowedNow();
     }
-    auditBooking(scope, practice.id, actor.meta, {
+    audit(scope, actor, {
       action: 'sensitive_update',
-      accountId: actor.accountId,
-      profileId: actor.profile.id,
       resourceType: 'appointment',
       resourceId: record.id,
     });

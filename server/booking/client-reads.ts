@@ -2,11 +2,12 @@ import type { AppointmentList, BookingOptions, SlotList, SlotQuery } from '../..
 import { transaction } from '../db/transaction.js';
 import { listProfileAppointments } from '../repos/appointments.js';
 import { listClinicians } from '../repos/catalog.js';
-import { auditBooking } from './audit.js';
+import { audit } from '../request/audit.js';
 import { bookableServices, cliniciansOffering } from './catalog-view.js';
 import { invalidField } from './errors.js';
 import { presentAppointment } from './present.js';
-import { bookingScope, type BookingDeps, type ClientActor } from './scope.js';
+import type { ClientActor } from '../request/actor.js';
+import { bookingScope, type BookingDeps } from './scope.js';
 import { slotList } from './slot-list.js';
 
 /**
@@ -29,10 +30,8 @@ export function listAppointments(deps: BookingDeps, actor: ClientActor): Appoint
     past: past.filter(shown).map((r) => presentAppointment(scope, r)),
   };
   transaction(deps.db, () =>
-    auditBooking(scope, actor.practice.id, actor.meta, {
+    audit(scope, actor, {
       action: 'sensitive_read',
-      accountId: actor.accountId,
-      profileId: actor.profile.id,
       resourceType: 'appointment_list',
       resourceId: actor.profile.id,
     }),

@@ -11,7 +11,7 @@ import {
   type NewAppointment,
 } from '../repos/appointments.js';
 import type { Service } from '../repos/catalog.js';
-import { auditBooking } from './audit.js';
+import { audit } from '../request/audit.js';
 import { isOpenTime } from './availability.js';
 import { bookableServices, cliniciansOffering } from './catalog-view.js';
 import { insideCancellationWindow, invalidField, notAllowedNow, slotUnavailable } from './errors.js';
@@ -20,7 +20,8 @@ import { settleLapsedRequests } from './lapse.js';
 import { takeRequestAllowance } from './limits.js';
 import { notifyClient } from './notify.js';
 import { presentAppointment } from './present.js';
-import { bookingScope, type BookingDeps, type BookingScope, type ClientActor } from './scope.js';
+import type { ClientActor } from '../request/actor.js';
+import { bookingScope, type BookingDeps, type BookingScope } from './scope.js';
 import { HOUR_MS, MINUTE_MS } from './time-zone.js';
 
 /** The profile's appointment `id`, or 404 (another profile's looks the same as none, R41). */
@@ -98,10 +99,8 @@ export function requestAppointment(deps: BookingDeps, actor: ClientActor, input:
       service,
     );
     notifyClient(scope, record, 'requested');
-    auditBooking(scope, scope.practice.id, actor.meta, {
+    audit(scope, actor, {
       action: 'sensitive_create',
-      accountId: actor.accountId,
-      profileId: actor.profile.id,
       resourceType: 'appointment',
       resourceId: record.id,
     });
@@ -157,10 +156,8 @@ export function requestReschedule(
       service,
     );
     notifyClient(scope, request, 'reschedule_requested', { previousStart: original.startsAt });
-    auditBooking(scope, scope.practice.id, actor.meta, {
+    audit(scope, actor, {
       action: 'sensitive_create',
-      accountId: actor.accountId,
-      profileId: actor.profile.id,
       resourceType: 'appointment',
       resourceId: request.id,
     });

@@ -1,11 +1,11 @@
 import type { AdminAppointment, AdminSlotQuery, DeclineRequest, PendingRequestList, SlotList } from '../../src/contract/index.js';
-import type { RequestMeta } from '../auth/context.js';
 import { transaction } from '../db/transaction.js';
 import { ApiError } from '../errors.js';
 import { changeStatus, findAppointment, listPendingRequests, setProposedStarts, type AppointmentRecord } from '../repos/appointments.js';
 import { listServices } from '../repos/catalog.js';
 import type { Practice } from '../repos/practices.js';
-import { auditBooking } from './audit.js';
+import { audit } from '../request/audit.js';
+import type { RequestMeta } from '../request/meta.js';
 import { isOpenTime } from './availability.js';
 import { cliniciansOffering } from './catalog-view.js';
 import { invalidField, notAllowedNow, slotUnavailable } from './errors.js';
@@ -24,7 +24,7 @@ function pendingRequest(scope: BookingScope, id: number): AppointmentRecord {
 }
 
 function auditDecision(scope: BookingScope, meta: RequestMeta, record: AppointmentRecord): void {
-  auditBooking(scope, scope.practice.id, meta, {
+  audit(scope, { practice: scope.practice, meta }, {
     action: 'sensitive_update',
     profileId: record.profileId,
     resourceType: 'appointment',

@@ -1,6 +1,6 @@
 import { transaction } from '../db/transaction.js';
 import { changeStatus, findAppointment, listLapsedRequests } from '../repos/appointments.js';
-import { auditBooking } from './audit.js';
+import { audit } from '../request/audit.js';
 import { notifyClient, type NotifyScope } from './notify.js';
 
 /**
@@ -19,7 +19,7 @@ export function settleLapsedRequests(scope: NotifyScope): void {
       const original = request.rescheduleOfId === null ? undefined : findAppointment(db, practice.id, request.rescheduleOfId);
       if (original) changeStatus(db, now, original.id, 'reschedule_requested', { to: 'confirmed' });
       notifyClient(scope, request, 'expired', original ? { previousStart: original.startsAt } : {});
-      auditBooking(scope, practice.id, null, {
+      audit(scope, { practice, meta: null }, {
         action: 'sensitive_update',
         profileId: request.profileId,
         resourceType: 'appointment',

@@ -1,10 +1,10 @@
-import { rateLimited } from '../auth/context.js';
-import type { ApiError } from '../errors.js';
+import { rateLimited, type ApiError } from '../errors.js';
 import { countOpenRequests } from '../repos/appointments.js';
 import { takeSlot } from '../repos/throttles.js';
-import { auditBooking } from './audit.js';
+import { audit } from '../request/audit.js';
 import { tooManyRequestsOpen } from './errors.js';
-import type { BookingScope, ClientActor } from './scope.js';
+import type { ClientActor } from '../request/actor.js';
+import type { BookingScope } from './scope.js';
 import { DAY_MS } from './time-zone.js';
 
 /**
@@ -25,10 +25,8 @@ export function takeRequestAllowance(scope: BookingScope, actor: ClientActor): A
     if (!budget.ok) refusal = rateLimited(budget.retryAfterMs);
   }
   if (refusal) {
-    auditBooking(scope, practice.id, actor.meta, {
+    audit(scope, actor, {
       action: 'excess_rate_limit_exceeded',
-      accountId: actor.accountId,
-      profileId: actor.profile.id,
       resourceType: 'profile',
       resourceId: actor.profile.id,
       outcome: 'failure',

@@ -1,7 +1,7 @@
 import type { Language } from '../../src/contract/index.js';
-import { portalLanguage } from '../auth/context.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
+import { portalLanguage } from '../language.js';
 import { renderBookingEmail, type BookingEmailKind } from '../mail/booking-email.js';
 import { calendarAttachment } from '../mail/calendar.js';
 import { queueMail } from '../mail/queue.js';

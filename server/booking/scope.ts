@@ -1,8 +1,6 @@
-import type { RequestMeta } from '../auth/context.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { bookingSettings } from '../repos/booking-settings.js';
-import type { AccessibleProfile } from '../repos/clients.js';
 import type { Practice } from '../repos/practices.js';
 import { CatalogLookup } from './catalog-view.js';
 import type { NotifyScope } from './notify.js';
@@ -25,12 +23,4 @@ export function bookingScope(deps: BookingDeps, practice: Practice): BookingScop
     settings: bookingSettings(deps.db, practice.id),
     lookup: new CatalogLookup(deps.db, practice.id),
   };
-}
-
-/** Who acts, for whom, from where: a signed-in client acting for one profile. */
-export interface ClientActor {
-  practice: Practice;
-  accountId: number;
-  profile: AccessibleProfile;
-  meta: RequestMeta;
 }

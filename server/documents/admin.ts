@@ -4,8 +4,16 @@ import type { Db } from '../db/open.js';
 import { statement } from '../db/statements.js';
 import { transaction } from '../db/transaction.js';
 import { ApiError, notFound } from '../errors.js';
-import { addDocumentVersion, createDocumentTemplate, listDocumentTemplates, listLatestDocumentTexts } from '../repos/documents.js';
+import {
+  addDocumentVersion,
+  createDocumentTemplate,
+  documentSlugTaken,
+  findDocumentTemplate,
+  listDocumentTemplates,
+  listLatestDocumentTexts,
+} from '../repos/documents.js';
 import { findPacket, replacePacket, type PacketItemRow } from '../repos/document-packets.js';
+import { asLanguage } from './present.js';
 import { sanitizeHtml } from './sanitize.js';
 
 // The office's side of documents: versioned templates whose HTML is sanitized before it is
@@ -15,8 +23,6 @@ interface Deps {
   db: Db;
   clock: Clock;
 }
-
-const lang = (value: string) => (value === 'es' ? 'es' : 'en');
 
 function sanitizedTexts(texts: DocumentTextInput[]) {
   const seen = new Set<string>();
@@ -30,13 +36,13 @@ function sanitizedTexts(texts: DocumentTextInput[]) {
 }
 
 export function adminDocument(deps: Deps, practiceId: number, templateId: number): AdminDocument {
-  const template = listDocumentTemplates(deps.db, practiceId).find((t) => t.id === templateId);
+  const template = findDocumentTemplate(deps.db, practiceId, templateId);
   if (!template || template.latestVersion === 0) throw notFound();
   return {
     id: template.id,
     slug: template.slug,
     latestVersion: template.latestVersion,
-    texts: listLatestDocumentTexts(deps.db, practiceId, template.id).map((t) => ({ language: lang(t.language), title: t.title, html: t.html, sha256: t.sha256 })),
+    texts: listLatestDocumentTexts(deps.db, practiceId, template.id).map((t) => ({ language: asLanguage(t.language), title: t.title, html: t.html, sha256: t.sha256 })),
   };
 }
 
@@ -50,7 +56,7 @@ export function listAdminDocuments(deps: Deps, practiceId: number): AdminDocumen
 export function createDocument(deps: Deps, practiceId: number, input: { slug: string; texts: DocumentTextInput[] }): AdminDocument {
   const texts = sanitizedTexts(input.texts);
   return transaction(deps.db, () => {
-    if (listDocumentTemplates(deps.db, practiceId).some((t) => t.slug === input.slug)) throw new ApiError(409, 'conflict');
+    if (documentSlugTaken(deps.db, practiceId, input.slug)) throw new ApiError(409, 'conflict');
     const template = createDocumentTemplate(deps.db, deps.clock, { practiceId, slug: input.slug, kind: 'consent' });
     addDocumentVersion(deps.db, deps.clock, { practiceId, templateId: template.id, texts });
     return adminDocument(deps, practiceId, template.id);
@@ -61,7 +67,7 @@ export function createDocument(deps: Deps, practiceId: number, input: { slug: st
 export function publishVersion(deps: Deps, practiceId: number, templateId: number, input: { texts: DocumentTextInput[] }): AdminDocument {
   const texts = sanitizedTexts(input.texts);
   return transaction(deps.db, () => {
-    if (!listDocumentTemplates(deps.db, practiceId).some((t) => t.id === templateId)) throw notFound();
+    if (!findDocumentTemplate(deps.db, practiceId, templateId)) throw notFound();
     addDocumentVersion(deps.db, deps.clock, { practiceId, templateId, texts });
     return adminDocument(deps, practiceId, templateId);
   });

@@ -6,7 +6,8 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { transaction } from '../db/transaction.js';
 import { deleteUpload, insertFile, type StoredFile, type UploadRow } from '../repos/files.js';
-import { auditFiles, type FileActor } from './actor.js';
+import type { ClientActor } from '../request/actor.js';
+import { audit } from '../request/audit.js';
 import { checkContent } from './content-check.js';
 import { mediaTypeOf } from './file-types.js';
 import type { HashingFileStore } from './hashing-store.js';
@@ -46,7 +47,7 @@ export function fileItem(file: StoredFile): FileItem {
  * the client starts that file again (a tus client re-creates an upload whose HEAD is 404).
  * A crash between 3 and 4 leaves a stored file without a row, which the sweeper removes.
  */
-export async function commitUpload(deps: FileDeps, actor: FileActor, upload: UploadRow): Promise<FileItem> {
+export async function commitUpload(deps: FileDeps, actor: ClientActor, upload: UploadRow): Promise<FileItem> {
   const { db, clock, storage, store, settings } = deps;
   const partial = storage.partialPath(upload.id);
   const storageName = newRandomName();
@@ -86,7 +87,7 @@ export async function commitUpload(deps: FileDeps, actor: FileActor, upload: Upl
         createdAt: clock.now(),
       });
       deleteUpload(db, upload.id);
-      auditFiles(deps, actor, { action: 'upload_stored', outcome: 'success', resourceType: 'file', resourceId: file.id });
+      audit(deps, actor, { action: 'upload_stored', outcome: 'success', resourceType: 'file', resourceId: file.id });
       return file;
     });
     store.forget(upload.id);
@@ -103,7 +104,7 @@ export async function commitUpload(deps: FileDeps, actor: FileActor, upload: Upl
 /** Removes an unfinished or refused upload completely (bytes, tus info, row) and audits why. */
 export async function discardUpload(
   deps: FileDeps,
-  actor: FileActor,
+  actor: ClientActor,
   uploadId: string,
   action: `upload_${string}`,
 ): Promise<void> {
@@ -111,7 +112,7 @@ export async function discardUpload(
   await deps.storage.removePartial(uploadId);
   transaction(deps.db, () => {
     deleteUpload(deps.db, uploadId);
-    auditFiles(deps, actor, { action, outcome: action === 'upload_cancelled' ? 'success' : 'failure', resourceType: 'upload', resourceId: uploadId });
+    audit(deps, actor, { action, outcome: action === 'upload_cancelled' ? 'success' : 'failure', resourceType: 'upload', resourceId: uploadId });
   });
 }
 

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { transaction } from '../db/transaction.js';
-import { appendAudit } from '../repos/audit.js';
+import { audit } from '../request/audit.js';
 import { allUploads, deleteUpload, findUpload, isStoredName, staleUploadIds } from '../repos/files.js';
 import type { FileDeps } from './commit.js';
 import { isRandomName } from './storage.js';
@@ -111,15 +111,8 @@ export class FileSweeper {
     transaction(db, () => {
       const upload = findUpload(db, id);
       if (!upload || !deleteUpload(db, id)) return;
-      appendAudit(db, clock, {
-        practiceId: upload.practiceId,
-        actorAccountId: null,
-        actingProfileId: upload.profileId,
-        action,
-        resourceType: 'upload',
-        resourceId: id,
-        outcome: 'success',
-      });
+      // No request and no account: the sweeper acts on its own.
+      audit({ db, clock }, { practice: { id: upload.practiceId }, meta: null, profile: { id: upload.profileId } }, { action, resourceType: 'upload', resourceId: id });
     });
   }
 }

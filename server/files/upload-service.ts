@@ -4,7 +4,8 @@ import { UPLOAD_FINGERPRINT_PATTERN, type FileItem, type UnfinishedUpload } from
 import { transaction } from '../db/transaction.js';
 import { stat } from 'node:fs/promises';
 import { findUpload, findUploadsByFingerprint, insertUpload, profileUsage, touchUpload, type UploadRow } from '../repos/files.js';
-import { auditFiles, type FileActor } from './actor.js';
+import type { ClientActor } from '../request/actor.js';
+import { audit } from '../request/audit.js';
 import { commitUpload, discardUpload, type FileDeps } from './commit.js';
 import { SNIFF_BYTES } from './content-check.js';
 import { normalizeFileName } from './file-name.js';
@@ -21,7 +22,7 @@ const FINGERPRINT = new RegExp(UPLOAD_FINGERPRINT_PATTERN);
 
 /** What one tus request carries through @tus/server's hooks, and what they leave for the answer. */
 export interface TusCall {
-  actor: FileActor;
+  actor: ClientActor;
   /** `/p/<practice>/profiles/<id>/uploads`: new uploads' Location is this plus `/<id>`. */
   basePath: string;
   /** The upload the URL names (HEAD, PATCH, DELETE), already checked to belong to the actor. */
@@ -117,24 +118,24 @@ export class UploadService {
    * A PATCH stored bytes of an unfinished upload: the upload is active (the sweeper measures
    * staleness from this) and the trail has one `upload_received` event for the request (R36).
    */
-  received(actor: FileActor, uploadId: string): void {
+  received(actor: ClientActor, uploadId: string): void {
     transaction(this.deps.db, () => {
       touchUpload(this.deps.db, uploadId, this.deps.clock.now());
-      auditFiles(this.deps, actor, { action: 'upload_received', outcome: 'success', resourceType: 'upload', resourceId: uploadId });
+      audit(this.deps, actor, { action: 'upload_received', outcome: 'success', resourceType: 'upload', resourceId: uploadId });
     });
   }
 
   /** A HEAD disclosed an upload's state and name: one `sensitive_read` event (R36). */
-  inspected(actor: FileActor, uploadId: string): void {
-    auditFiles(this.deps, actor, { action: 'sensitive_read', outcome: 'success', resourceType: 'upload', resourceId: uploadId });
+  inspected(actor: ClientActor, uploadId: string): void {
+    audit(this.deps, actor, { action: 'sensitive_read', outcome: 'success', resourceType: 'upload', resourceId: uploadId });
   }
 
   /** The upload if it belongs to this actor (practice, profile and account); otherwise undefined. */
-  ownUpload(actor: FileActor, uploadId: string): UploadRow | undefined {
+  ownUpload(actor: ClientActor, uploadId: string): UploadRow | undefined {
     const row = findUpload(this.deps.db, uploadId);
     if (!row) return undefined;
-    const mine = row.practiceId === actor.practice.id && row.profileId === actor.profileId && row.accountId === actor.accountId;
-    if (!mine) auditFiles(this.deps, actor, { action: 'authz_fail', outcome: 'failure', resourceType: 'upload', resourceId: uploadId });
+    const mine = row.practiceId === actor.practice.id && row.profileId === actor.profile.id && row.accountId === actor.accountId;
+    if (!mine) audit(this.deps, actor, { action: 'authz_fail', outcome: 'failure', resourceType: 'upload', resourceId: uploadId });
     return mine ? row : undefined;
   }
 
@@ -144,9 +145,9 @@ export class UploadService {
    * idle past the sweeper's limit, being completed, or whose bytes are gone. `basePath` is the
    * uploads URL of the profile. Each one found is disclosed: one `sensitive_read` (R36).
    */
-  async unfinishedUploads(actor: FileActor, fingerprint: string, basePath: string): Promise<UnfinishedUpload[]> {
+  async unfinishedUploads(actor: ClientActor, fingerprint: string, basePath: string): Promise<UnfinishedUpload[]> {
     const { db, clock, settings } = this.deps;
-    const owner = { practiceId: actor.practice.id, profileId: actor.profileId, accountId: actor.accountId };
+    const owner = { practiceId: actor.practice.id, profileId: actor.profile.id, accountId: actor.accountId };
     const found: UnfinishedUpload[] = [];
     for (const row of findUploadsByFingerprint(db, owner, fingerprint, clock.now() - settings.staleAfterMs)) {
       if (this.#committing.has(row.id)) continue;
@@ -163,7 +164,7 @@ export class UploadService {
    * if those bytes already show the wrong type, the upload is deleted and refused now
    * (head-check.ts) instead of after its last byte.
    */
-  async refuseEarly(actor: FileActor, uploadId: string, from: number, to: number): Promise<UploadRefusal | undefined> {
+  async refuseEarly(actor: ClientActor, uploadId: string, from: number, to: number): Promise<UploadRefusal | undefined> {
     if (from >= SNIFF_BYTES || to < SNIFF_BYTES) return undefined;
     const upload = findUpload(this.deps.db, uploadId);
     if (!upload || to >= upload.sizeBytes) return undefined;
@@ -186,13 +187,13 @@ export class UploadService {
     if (fingerprint !== null && !FINGERPRINT.test(fingerprint)) throw new TusStatusError(400, 'The fingerprint metadata must be 64 lower-case hex characters.\n');
 
     const refused = transaction(db, (): RefusalCode | undefined => {
-      const usage = profileUsage(db, actor.practice.id, actor.profileId);
+      const usage = profileUsage(db, actor.practice.id, actor.profile.id);
       const full = usage.usedBytes + usage.reservedBytes + size > quotaBytesFor(settings, actor.practice);
       if (full || usage.fileCount >= settings.maxFilesPerProfile) return 'quota_exceeded';
       insertUpload(db, {
         id: upload.id,
         practiceId: actor.practice.id,
-        profileId: actor.profileId,
+        profileId: actor.profile.id,
         accountId: actor.accountId,
         fileName: name.name,
         fileType: name.type,
@@ -200,7 +201,7 @@ export class UploadService {
         createdAt: this.deps.clock.now(),
         fingerprint,
       });
-      auditFiles(this.deps, actor, { action: 'upload_started', outcome: 'success', resourceType: 'upload', resourceId: upload.id });
+      audit(this.deps, actor, { action: 'upload_started', outcome: 'success', resourceType: 'upload', resourceId: upload.id });
       return undefined;
     });
     if (refused) return this.#refuse(call, refused);
@@ -209,7 +210,7 @@ export class UploadService {
   }
 
   #refuse(call: TusCall, code: RefusalCode): never {
-    auditFiles(this.deps, call.actor, { action: `upload_validation_${code}`, outcome: 'failure', resourceType: 'upload' });
+    audit(this.deps, call.actor, { action: `upload_validation_${code}`, outcome: 'failure', resourceType: 'upload' });
     call.refusal = new UploadRefusal(code);
     throw call.refusal;
   }

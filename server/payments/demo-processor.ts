@@ -166,6 +166,33 @@ input:focus-visible,button:focus-visible{outline:3px solid #0b5fff;outline-offse
 
 const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^https?:\/\/\[[0-9a-fA-F:]+\](:[0-9]{1,5})?$/;
 
+type CardBody = { number?: unknown; expMonth?: unknown; expYear?: unknown; cvc?: unknown };
+
+/** What was typed, if it is a demo test card with a valid expiry and CVC; else the refusal's code. */
+function checkCard(body: CardBody, today: Date): { number: string; expMonth: number; expYear: number } | CardErrorCode {
+  const number = typeof body.number === 'string' ? body.number.replace(/[\s-]/g, '') : '';
+  if (!/^[0-9]{13,19}$/.test(number) || !passesLuhn(number) || !(DEMO_TEST_CARDS as readonly string[]).includes(number)) {
+    return 'invalid_number';
+  }
+  const expMonth = body.expMonth;
+  const expYear = body.expYear;
+  if (
+    typeof expMonth !== 'number' ||
+    typeof expYear !== 'number' ||
+    !Number.isInteger(expMonth) ||
+    !Number.isInteger(expYear) ||
+    expMonth < 1 ||
+    expMonth > 12 ||
+    expYear > 2100 ||
+    expYear < today.getUTCFullYear() ||
+    (expYear === today.getUTCFullYear() && expMonth < today.getUTCMonth() + 1)
+  ) {
+    return 'invalid_expiry';
+  }
+  if (typeof body.cvc !== 'string' || !/^[0-9]{3,4}$/.test(body.cvc)) return 'invalid_cvc';
+  return { number, expMonth, expYear };
+}
+
 export function buildDemoProcessor(options: DemoProcessorOptions): DemoProcessor {
   const now = options.now ?? Date.now;
   const tokens = new Map<string, StoredToken>();
@@ -202,30 +229,11 @@ export function buildDemoProcessor(options: DemoProcessorOptions): DemoProcessor
 
   const refuse = (code: CardErrorCode) => ({ error: { code } });
 
-  app.post<{ Body: { number?: unknown; expMonth?: unknown; expYear?: unknown; cvc?: unknown } }>('/v1/tokens', async (request, reply) => {
+  app.post<{ Body: CardBody }>('/v1/tokens', async (request, reply) => {
     reply.headers(common);
-    const body = request.body ?? {};
-    const number = typeof body.number === 'string' ? body.number.replace(/[\s-]/g, '') : '';
-    if (!/^[0-9]{13,19}$/.test(number) || !passesLuhn(number) || !(DEMO_TEST_CARDS as readonly string[]).includes(number)) {
-      return reply.code(400).send(refuse('invalid_number'));
-    }
-    const expMonth = body.expMonth;
-    const expYear = body.expYear;
-    const today = new Date(now());
-    if (
-      typeof expMonth !== 'number' ||
-      typeof expYear !== 'number' ||
-      !Number.isInteger(expMonth) ||
-      !Number.isInteger(expYear) ||
-      expMonth < 1 ||
-      expMonth > 12 ||
-      expYear > 2100 ||
-      expYear < today.getUTCFullYear() ||
-      (expYear === today.getUTCFullYear() && expMonth < today.getUTCMonth() + 1)
-    ) {
-      return reply.code(400).send(refuse('invalid_expiry'));
-    }
-    if (typeof body.cvc !== 'string' || !/^[0-9]{3,4}$/.test(body.cvc)) return reply.code(400).send(refuse('invalid_cvc'));
+    const card = checkCard(request.body ?? {}, new Date(now()));
+    if (typeof card === 'string') return reply.code(400).send(refuse(card));
+    const { number, expMonth, expYear } = card;
     const token = `tok_demo_${randomBytes(16).toString('hex')}`;
     const stored: StoredToken = { brand: cardBrand(number), last4: number.slice(-4), expMonth, expYear, createdAt: now() };
     tokens.set(token, stored);

@@ -3,17 +3,10 @@ import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { ApiError } from '../errors.js';
-import { appendAudit } from '../repos/audit.js';
+import { audit } from '../request/audit.js';
+import { bearerToken, requestMeta } from '../request/meta.js';
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-
-/** The token from `Authorization: Bearer <token>`, or undefined. */
-export function bearerToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  if (!header) return undefined;
-  const match = /^Bearer[ ]+([^\s]+)\s*$/i.exec(header);
-  return match?.[1];
-}
 
 /**
  * An onRequest hook for `/p/:practice/admin/...`: the bearer token must equal the configured
@@ -25,14 +18,11 @@ export function requireAdminToken(options: { adminToken: string; db: Db; clock: 
   return async function adminAuth(request: FastifyRequest): Promise<void> {
     const presented = bearerToken(request);
     if (presented !== undefined && timingSafeEqual(digest(presented), expected)) return;
-    appendAudit(options.db, options.clock, {
-      practiceId: request.practice?.id ?? null,
+    audit(options, { practice: request.practice, meta: requestMeta(request) }, {
       action: 'authz_fail',
       resourceType: 'admin',
       resourceId: request.routeOptions.url ?? null,
       outcome: 'failure',
-      ip: request.ip,
-      origin: request.headers.origin ?? null,
     });
     throw new ApiError(401, 'unauthorized', undefined, undefined, { 'www-authenticate': 'Bearer realm="admin"' });
   };

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsync, FastifyRequest, RouteOptions } from 'fastify';
-import { auditAuth, requestMeta } from '../auth/context.js';
+import type { ProfilePermission } from '../../src/contract/operation.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
-import { ApiError } from '../errors.js';
-import { findAccessibleProfile, type AccessibleProfile, type Permissions } from '../repos/clients.js';
-import { practiceOf } from './practice-resolver.js';
-import { authOf } from './session-auth.js';
+import { notFound } from '../errors.js';
+import { findAccessibleProfile, type Permissions } from '../repos/clients.js';
+import { audit } from '../request/audit.js';
+import { authOf, practiceOf } from '../request/context.js';
+import { requestMeta } from '../request/meta.js';
 
-/** What a profile-scoped route does for the profile; each maps to one column of profile_access. */
-export type ProfilePermission = 'book' | 'sign' | 'upload' | 'view';
+export type { ProfilePermission };
 
 const PERMISSION_FLAG: Record<ProfilePermission, keyof Permissions> = {
   book: 'canBook',
@@ -25,17 +25,12 @@ declare module 'fastify' {
      */
     profilePermission?: ProfilePermission;
   }
-  interface FastifyRequest {
-    /** The acting profile as this sign-in may act for it; null outside the profile scope. */
-    actingProfile: AccessibleProfile | null;
-  }
 }
 
 /** Path ids are positive integers; anything else cannot name a profile and is a 404 too. */
 const PROFILE_ID = /^[1-9][0-9]{0,15}$/;
 
-/** 404 for every refusal: a profile one may not act for and one that does not exist look the same. */
-const notFound = () => new ApiError(404, 'not_found');
+// Every refusal is a 404: a profile one may not act for and one that does not exist look the same.
 
 /**
  * The object-level authorization guard (R41, R42). Runs before body validation, so nothing
@@ -55,7 +50,7 @@ export function createProfileGuard(deps: { db: Db; clock: Clock }) {
       request.actingProfile = profile;
       return;
     }
-    auditAuth(deps, practice, requestMeta(request), {
+    audit(deps, { practice, meta: requestMeta(request) }, {
       action: 'authz_fail',
       outcome: 'failure',
       accountId: auth.accountId,
@@ -64,12 +59,6 @@ export function createProfileGuard(deps: { db: Db; clock: Clock }) {
     });
     throw notFound();
   };
-}
-
-/** The acting profile in a handler inside the profile scope. */
-export function actingProfileOf(request: FastifyRequest): AccessibleProfile {
-  if (!request.actingProfile) throw notFound();
-  return request.actingProfile;
 }
 
 export interface ProfileScopeOptions {

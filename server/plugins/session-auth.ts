@@ -1,27 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { PortalApp } from '../app-types.js';
-import { auditAuth, requestMeta } from '../auth/context.js';
 import { isTokenShaped, tokenHash } from '../auth/secrets.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { transaction } from '../db/transaction.js';
-import { ApiError } from '../errors.js';
-import { endSession, expiryReason, findSession, touchSession, type Session } from '../repos/sessions.js';
-import { bearerToken } from './admin-auth.js';
-import { practiceOf } from './practice-resolver.js';
-
-/** Who is signed in on this request: set by requireSession, read by the routes behind it. */
-export interface SessionContext {
-  accountId: number;
-  sessionId: number;
-  session: Session;
-}
+import { sessionExpired, unauthorized } from '../errors.js';
+import { endSession, expiryReason, findSession, touchSession } from '../repos/sessions.js';
+import { audit } from '../request/audit.js';
+import { practiceOf } from '../request/context.js';
+import { bearerToken, requestMeta } from '../request/meta.js';
 
 declare module 'fastify' {
-  interface FastifyRequest {
-    /** The signed-in account and session; null unless the route runs `requireSession`. */
-    auth: SessionContext | null;
-  }
   interface FastifyInstance {
     /**
      * The session check, as an onRequest or preHandler hook for any route under
@@ -31,14 +20,6 @@ declare module 'fastify' {
     requireSession: (request: FastifyRequest) => Promise<void>;
   }
 }
-
-const CHALLENGE = 'Bearer realm="portal"';
-
-export const unauthorized = () => new ApiError(401, 'unauthorized', undefined, undefined, { 'www-authenticate': CHALLENGE });
-export const sessionExpired = () =>
-  new ApiError(401, 'session_expired', undefined, undefined, {
-    'www-authenticate': `${CHALLENGE}, error="invalid_token", error_description="session expired"`,
-  });
 
 /**
  * The bearer-session guard (R14, R28, R31, R32, R34). One conditional UPDATE finds the
@@ -67,7 +48,7 @@ export function createSessionGuard(deps: { db: Db; clock: Clock }): (request: Fa
     const expired = known && expiryReason(known, now);
     transaction(db, () => {
       if (known && expired && endSession(db, now, known.id, expired)) {
-        auditAuth(deps, practice, meta, {
+        audit(deps, { practice, meta }, {
           action: 'session_expired',
           outcome: 'success',
           accountId: known.accountId,
@@ -75,7 +56,7 @@ export function createSessionGuard(deps: { db: Db; clock: Clock }): (request: Fa
           resourceId: known.id,
         });
       } else {
-        auditAuth(deps, practice, meta, {
+        audit(deps, { practice, meta }, {
           action: 'authz_fail',
           outcome: 'failure',
           accountId: known?.accountId,
@@ -92,10 +73,4 @@ export function createSessionGuard(deps: { db: Db; clock: Clock }): (request: Fa
 export function installSessionAuth(app: PortalApp, deps: { db: Db; clock: Clock }): void {
   app.decorateRequest('auth', null);
   app.decorate('requireSession', createSessionGuard(deps));
-}
-
-/** The signed-in context in a handler behind requireSession. */
-export function authOf(request: FastifyRequest): SessionContext {
-  if (!request.auth) throw unauthorized();
-  return request.auth;
 }

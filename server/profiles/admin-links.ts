@@ -1,13 +1,14 @@
 import type { ProfileLink, ProfileLinkRequest, ProfileUnlinkRequest } from '../../src/contract/index.js';
-import type { RequestMeta } from '../auth/context.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { transaction } from '../db/transaction.js';
 import { ApiError, notFound } from '../errors.js';
 import { forgetActingProfile } from '../repos/acting-profile.js';
-import { appendAudit, type AuditAction } from '../repos/audit.js';
+import type { AuditAction } from '../repos/audit.js';
 import { findAccountByEmail, type Account } from '../repos/clients.js';
 import type { Practice } from '../repos/practices.js';
+import { audit } from '../request/audit.js';
+import type { RequestMeta } from '../request/meta.js';
 import { createLink, findLiveLinkId, findProfileById, hasOtherSelfLink, revokeLink } from '../repos/profile-links.js';
 import { relationshipFits } from './link-rules.js';
 import { fromContractPermissions, toContractPermissions } from './permissions.js';
@@ -31,16 +32,7 @@ function accountOrNotFound(db: Db, practice: Practice, email: string): Account {
  * the link row. Ids only; the address the office typed is never recorded.
  */
 function auditLinkChange(deps: AdminLinkDeps, practice: Practice, meta: RequestMeta, action: AuditAction, linkId: number, profileId: number) {
-  appendAudit(deps.db, deps.clock, {
-    practiceId: practice.id,
-    actingProfileId: profileId,
-    action,
-    resourceType: 'profile_access',
-    resourceId: linkId,
-    outcome: 'success',
-    ip: meta.ip,
-    origin: meta.origin,
-  });
+  audit(deps, { practice, meta }, { action, profileId, resourceType: 'profile_access', resourceId: linkId });
 }
 
 /**

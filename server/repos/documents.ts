@@ -45,15 +45,37 @@ export function createDocumentTemplate(
   return { id: Number(lastInsertRowid), practiceId: input.practiceId, slug: input.slug, kind: input.kind, latestVersion: 0 };
 }
 
+const TEMPLATE_SELECT = `SELECT t.id, t.practice_id, t.slug, t.kind, coalesce(max(v.version), 0) AS latest
+     FROM document_templates t LEFT JOIN document_versions v ON v.template_id = t.id`;
+
+interface TemplateRow {
+  id: number;
+  practice_id: number;
+  slug: string;
+  kind: DocumentKind;
+  latest: number;
+}
+
+const toTemplate = (r: TemplateRow): DocumentTemplate => ({ id: r.id, practiceId: r.practice_id, slug: r.slug, kind: r.kind, latestVersion: r.latest });
+
 export function listDocumentTemplates(db: Db, practiceId: number): DocumentTemplate[] {
-  return statement<[number], { id: number; practice_id: number; slug: string; kind: DocumentKind; latest: number }>(
-    db,
-    `SELECT t.id, t.practice_id, t.slug, t.kind, coalesce(max(v.version), 0) AS latest
-     FROM document_templates t LEFT JOIN document_versions v ON v.template_id = t.id
-     WHERE t.practice_id = ? GROUP BY t.id ORDER BY t.id`,
-  )
+  return statement<[number], TemplateRow>(db, `${TEMPLATE_SELECT} WHERE t.practice_id = ? GROUP BY t.id ORDER BY t.id`)
     .all(practiceId)
-    .map((r) => ({ id: r.id, practiceId: r.practice_id, slug: r.slug, kind: r.kind, latestVersion: r.latest }));
+    .map(toTemplate);
+}
+
+/** One template of the practice with its newest version number; undefined if the practice has no such template. */
+export function findDocumentTemplate(db: Db, practiceId: number, templateId: number): DocumentTemplate | undefined {
+  const row = statement<[number, number], TemplateRow>(db, `${TEMPLATE_SELECT} WHERE t.practice_id = ? AND t.id = ? GROUP BY t.id`).get(
+    practiceId,
+    templateId,
+  );
+  return row && toTemplate(row);
+}
+
+/** Whether the practice already has a template with this slug. */
+export function documentSlugTaken(db: Db, practiceId: number, slug: string): boolean {
+  return statement<[number, string], { id: number }>(db, 'SELECT id FROM document_templates WHERE practice_id = ? AND slug = ?').get(practiceId, slug) !== undefined;
 }
 
 /**
@@ -100,6 +122,21 @@ interface TextRow {
   sha256: string;
 }
 
+const TEXT_SELECT = `SELECT x.version_id, v.template_id, v.version, x.language, x.title, x.html, x.sha256
+     FROM document_templates t
+     JOIN document_versions v ON v.template_id = t.id
+     JOIN document_version_texts x ON x.version_id = v.id`;
+
+const toText = (row: TextRow): DocumentText => ({
+  versionId: row.version_id,
+  templateId: row.template_id,
+  version: row.version,
+  language: row.language,
+  title: row.title,
+  html: row.html,
+  sha256: row.sha256,
+});
+
 /** The newest version's text in `language`, scoped to the practice. */
 export function findLatestDocumentText(
   db: Db,
@@ -109,24 +146,9 @@ export function findLatestDocumentText(
 ): DocumentText | undefined {
   const row = statement<[number, number, string], TextRow>(
     db,
-    `SELECT x.version_id, v.template_id, v.version, x.language, x.title, x.html, x.sha256
-     FROM document_templates t
-     JOIN document_versions v ON v.template_id = t.id
-     JOIN document_version_texts x ON x.version_id = v.id
-     WHERE t.practice_id = ? AND t.id = ? AND x.language = ?
-     ORDER BY v.version DESC LIMIT 1`,
+    `${TEXT_SELECT} WHERE t.practice_id = ? AND t.id = ? AND x.language = ? ORDER BY v.version DESC LIMIT 1`,
   ).get(practiceId, templateId, language);
-  return (
-    row && {
-      versionId: row.version_id,
-      templateId: row.template_id,
-      version: row.version,
-      language: row.language,
-      title: row.title,
-      html: row.html,
-      sha256: row.sha256,
-    }
-  );
+  return row && toText(row);
 }
 
 /** One version's text in `language`, scoped to the practice; undefined if there is none. */
@@ -139,45 +161,19 @@ export function findDocumentText(
 ): DocumentText | undefined {
   const row = statement<[number, number, number, string], TextRow>(
     db,
-    `SELECT x.version_id, v.template_id, v.version, x.language, x.title, x.html, x.sha256
-     FROM document_templates t
-     JOIN document_versions v ON v.template_id = t.id
-     JOIN document_version_texts x ON x.version_id = v.id
-     WHERE t.practice_id = ? AND t.id = ? AND v.version = ? AND x.language = ?`,
+    `${TEXT_SELECT} WHERE t.practice_id = ? AND t.id = ? AND v.version = ? AND x.language = ?`,
   ).get(practiceId, templateId, version, language);
-  return (
-    row && {
-      versionId: row.version_id,
-      templateId: row.template_id,
-      version: row.version,
-      language: row.language,
-      title: row.title,
-      html: row.html,
-      sha256: row.sha256,
-    }
-  );
+  return row && toText(row);
 }
 
 /** Every language's text of the newest version of a template. */
 export function listLatestDocumentTexts(db: Db, practiceId: number, templateId: number): DocumentText[] {
   return statement<[number, number, number], TextRow>(
     db,
-    `SELECT x.version_id, v.template_id, v.version, x.language, x.title, x.html, x.sha256
-     FROM document_templates t
-     JOIN document_versions v ON v.template_id = t.id
-     JOIN document_version_texts x ON x.version_id = v.id
-     WHERE t.practice_id = ? AND t.id = ?
+    `${TEXT_SELECT} WHERE t.practice_id = ? AND t.id = ?
        AND v.version = (SELECT max(version) FROM document_versions WHERE template_id = ?)
      ORDER BY x.language`,
   )
     .all(practiceId, templateId, templateId)
-    .map((row) => ({
-      versionId: row.version_id,
-      templateId: row.template_id,
-      version: row.version,
-      language: row.language,
-      title: row.title,
-      html: row.html,
-      sha256: row.sha256,
-    }));
+    .map(toText);
 }

@@ -1,10 +1,10 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Health } from '../../src/contract/index.js';
+import type { FastifyPluginAsync } from 'fastify';
+import { getHealth } from '../../src/contract/operations/practice.js';
 import type { Clock } from '../clock.js';
 import { loadMigrations, schemaVersion } from '../db/migrate.js';
 import type { Db } from '../db/open.js';
 import { summarizeUndelivered } from '../repos/outbox.js';
-import { errorResponses, ref } from '../schemas.js';
+import { defineRoute } from './define-route.js';
 
 /** A queued mail not picked up within this long means no worker is running. */
 const MAIL_OVERDUE_GRACE_MS = 5 * 60_000;
@@ -35,26 +35,11 @@ export function checkHealth(db: Db, clock: Clock, expectedVersion: number): Heal
 }
 
 /** `GET /healthz`: 200 with `status: ok | degraded` and the individual checks. */
-export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
+export const healthRoutes: FastifyPluginAsync<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
   const expectedVersion = loadMigrations().at(-1)?.version ?? 0;
-  app.get(
-    '/healthz',
-    {
-      schema: {
-        operationId: 'getHealth',
-        summary: 'Liveness and dependency checks',
-        description:
-          'Always 200 while the process serves requests; `status` is `degraded` when a check fails ' +
-          '(database unreachable, migrations pending, mail overdue or being retried).',
-        tags: ['operations'],
-        security: [],
-        response: { 200: ref(Health, { description: 'The checks.' }), ...errorResponses(429, 500) },
-      },
-    },
-    async () => {
-      const checks = checkHealth(db, clock, expectedVersion);
-      const ok = Object.values(checks).every((v) => v === 'ok');
-      return { status: ok ? ('ok' as const) : ('degraded' as const), checks: { ...checks } };
-    },
-  );
+  defineRoute(app, getHealth, async () => {
+    const checks = checkHealth(db, clock, expectedVersion);
+    const ok = Object.values(checks).every((v) => v === 'ok');
+    return { status: ok ? ('ok' as const) : ('degraded' as const), checks: { ...checks } };
+  });
 };

@@ -83,8 +83,16 @@ function seedLakeside(db: Db, clock: Clock, site: DemoSite): Practice {
     senderName: 'Lakeside Counseling',
     senderAddress: 'no-reply@lakeside.example',
   });
-  const practiceId = practice.id;
+  seedLakesideCare(db, clock, practice.id);
+  seedLakesideDocuments(db, clock, practice.id);
+  seedLakesideClients(db, clock, practice.id);
+  seedDemoBookings(db, clock, practice);
+  seedDemoPackets(db, clock, practice.id);
+  return practice;
+}
 
+/** Lakeside's clinicians, the services each offers, and their weekly hours. */
+function seedLakesideCare(db: Db, clock: Clock, practiceId: number): void {
   const ana = createClinician(db, clock, {
     practiceId,
     name: 'Dr. Ana Ruiz',
@@ -129,7 +137,10 @@ function seedLakeside(db: Db, clock: Clock, site: DemoSite): Practice {
   for (const weekday of [1, 2, 3, 4]) addWeeklyHours(db, ana.id, { weekday, startMinute: hours(9), endMinute: hours(17) });
   addWeeklyHours(db, ana.id, { weekday: 5, startMinute: hours(9), endMinute: hours(13) });
   for (const weekday of [2, 3, 4, 5]) addWeeklyHours(db, sam.id, { weekday, startMinute: hours(12), endMinute: hours(20) });
+}
 
+/** Lakeside's consent documents, version 1 in English and Spanish. */
+function seedLakesideDocuments(db: Db, clock: Clock, practiceId: number): void {
   for (const [slug, doc] of [
     ['informed-consent', INFORMED_CONSENT],
     ['privacy-notice', PRIVACY_NOTICE],
@@ -144,7 +155,10 @@ function seedLakeside(db: Db, clock: Clock, site: DemoSite): Practice {
       ],
     });
   }
+}
 
+/** Lakeside's clients and whom each may act for: a single adult, a family with a minor and a couple, a Spanish speaker. */
+function seedLakesideClients(db: Db, clock: Clock, practiceId: number): void {
   const account = (email: string, name: string, preferredLanguage: string) =>
     createAccount(db, clock, { practiceId, email, name, preferredLanguage });
   const profile = (kind: 'self' | 'minor' | 'couple', displayName: string, preferredLanguage: string) =>
@@ -166,10 +180,6 @@ function seedLakeside(db: Db, clock: Clock, site: DemoSite): Practice {
 
   const maria = account('maria@example.com', 'María García', 'es');
   grant(maria.id, profile('self', 'María García', 'es').id, 'self');
-
-  seedDemoBookings(db, clock, practice);
-  seedDemoPackets(db, clock, practiceId);
-  return practice;
 }
 
 /** A second tenant. Alex is a client here too: same email, a different account. */

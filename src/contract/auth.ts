@@ -1,22 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Language } from './info.js';
 
-/**
- * Sign-in error codes, beyond the general ones in errors.ts. Each has its own calm message.
- * Statuses: `link_invalid` 404 (unknown token, or another practice's), `link_used` 409,
- * `link_superseded` 409, `link_expired` 410, `invalid_credentials` 401 (one answer for an
- * unknown email and a wrong, expired, used or locked PIN or emailed code). Throttles answer 429
- * `rate_limited` with `Retry-After`; a session past its idle or absolute limit answers 401
- * `session_expired`, any other missing or ended session 401 `unauthorized`.
- */
-export const AUTH_ERROR_CODES = [
-  'link_expired',
-  'link_used',
-  'link_superseded',
-  'link_invalid',
-  'invalid_credentials',
-] as const;
-export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
+export { AUTH_ERROR_CODES, type AuthErrorCode } from './constants.js';
+
 
 export const EmailAddress = Type.String({ format: 'email', minLength: 3, maxLength: 254, description: 'The address the practice has on file.' });
 /** Sign-in tokens are 32 random bytes, base64url: 43 characters. Anything longer is refused unread (R3). */

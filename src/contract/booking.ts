@@ -1,28 +1,9 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { PracticeParams } from './info.js';
 import { ProfileParams } from './profiles.js';
+import { refTo } from './ref.js';
 
-/**
- * Booking error codes, beyond the general ones in errors.ts:
- * - `slot_unavailable` 409: the time is no longer open (just taken, or never was); the body
- *   says nothing else. The widget fetches the open times again and offers the next ones.
- * - `cancellation_window` 409: the appointment starts within the practice's cancellation
- *   window (`cancellationWindowHours`, default 24): cancel or reschedule by phone.
- * - `too_many_requests_open` 429: the profile already has as many requests waiting for
- *   approval as the practice allows (R45); one must be approved, declined or withdrawn first.
- * - `idempotency_key_reused` 422: this `Idempotency-Key` was used with a different request.
- * A daily request budget per profile (R45) answers the general 429 `rate_limited` with Retry-After.
- */
-export const BOOKING_ERROR_CODES = ['slot_unavailable', 'cancellation_window', 'too_many_requests_open', 'idempotency_key_reused'] as const;
-export type BookingErrorCode = (typeof BOOKING_ERROR_CODES)[number];
-
-/**
- * A named schema by reference (`$ref` to its `$id`), typed as the schema: the OpenAPI
- * document then names it once, and a parent may hold it more than once. The server
- * registers every referenced schema.
- */
-const refTo = <T extends TSchema>(schema: T, description?: string) =>
-  Type.Unsafe<Static<T>>(Type.Ref(schema.$id!, description === undefined ? {} : { description }));
+export { BOOKING_ERROR_CODES, type BookingErrorCode } from './constants.js';
 
 const Id = Type.Integer({ minimum: 1 });
 const Instant = Type.String({

@@ -1,35 +1,25 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { FILE_TYPES, UPLOAD_FINGERPRINT_PATTERN } from './constants.js';
 import { ProfileParams } from './profiles.js';
 
 // Files a client uploads for their clinician (<file-uploader>, R46–R56). Uploads use the tus
 // 1.0.0 protocol (creation, PATCH, HEAD, termination) under `profiles/{profileId}/uploads`;
 // the list and downloads are plain JSON/binary routes under `profiles/{profileId}/files`.
 
-/** The kinds of file the portal accepts. `jpg` covers `.jpg` and `.jpeg`. */
-export const FILE_TYPES = ['pdf', 'jpg', 'png', 'mp3', 'm4a', 'csv'] as const;
-export type FileType = (typeof FILE_TYPES)[number];
+export {
+  FILE_ERROR_CODES,
+  FILE_TYPE_RULES,
+  FILE_TYPES,
+  UPLOAD_FINGERPRINT_PATTERN,
+  UPLOAD_METADATA_KEYS,
+  type FileErrorCode,
+  type FileType,
+} from './constants.js';
 
 export const FileTypeSchema = Type.Union(
   FILE_TYPES.map((type) => Type.Literal(type)),
   { description: 'The kind of file, decided by the server from the name and checked against the content.' },
 );
-
-/**
- * Upload refusals, beyond the general codes in errors.ts (`payload_too_large` is one of those).
- * Statuses:
- * - `invalid_name` 400: the name is empty, has a `..` path part, a control character (NUL,
- *   CR, LF…), a bidirectional override (U+202E…), broken UTF-8, or ends in a dot or space.
- * - `empty_file` 400: `Upload-Length: 0`.
- * - `unsupported_type` 415: the extension is not allowed (also `report.pdf.exe`), or the
- *   content does not match it (magic bytes, m4a brands, CSV as UTF-8 text without NUL bytes).
- * - `payload_too_large` 413: over the type's size limit (at creation, from `Upload-Length`),
- *   or an image with more pixels than the limit.
- * - `quota_exceeded` 413: the profile's stored files plus unfinished uploads would pass its
- *   quota, or it already holds the most files allowed. 413 rather than 409 or 507 on purpose:
- *   tus clients retry 409 (offset conflicts) and 5xx, and retrying cannot help here.
- */
-export const FILE_ERROR_CODES = ['invalid_name', 'empty_file', 'unsupported_type', 'quota_exceeded'] as const;
-export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 
 const Bytes = (description: string) => Type.Integer({ minimum: 0, description });
 
@@ -115,23 +105,6 @@ export type UploadParams = Static<typeof UploadParams>;
 // tus request headers. Header names are lower case, as Fastify sees them.
 const TusResumable = Type.Literal('1.0.0', { description: 'The tus protocol version; required on every tus request.' });
 const Length = (description: string) => Type.String({ pattern: '^(0|[1-9][0-9]{0,15})$', description });
-
-/** The tus metadata keys the server reads; any others are ignored. */
-export const UPLOAD_METADATA_KEYS = {
-  /** The file's name, e.g. `File.name`. Required. */
-  filename: 'filename',
-  /** The browser's MIME type. Accepted and ignored: the server decides the type. */
-  filetype: 'filetype',
-  /**
-   * Optional: an opaque fingerprint of the file, 64 lower-case hex characters (the widget's
-   * SHA-256 of the profile id, name, size, last-modified time and type). `GET uploads` finds the
-   * unfinished upload by it, so a reloaded page continues it; anything else is `validation`.
-   */
-  fingerprint: 'fingerprint',
-} as const;
-
-/** An upload fingerprint: 64 lower-case hex characters. */
-export const UPLOAD_FINGERPRINT_PATTERN = '^[0-9a-f]{64}$';
 
 export const UnfinishedUploadQuery = Type.Object(
   {

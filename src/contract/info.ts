@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { LANGUAGES } from './constants.js';
 
-export const LANGUAGES = ['en', 'es'] as const;
+export { LANGUAGES };
 export const Language = Type.Union(
   LANGUAGES.map((l) => Type.Literal(l)),
   { description: 'A language the portal speaks (BCP 47 primary subtag).' },

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { tokenHash } from '../../server/auth/secrets.js';
 import { findSession } from '../../server/repos/sessions.js';
-import { MAX_LIVE_SESSIONS_PER_ACCOUNT } from '../../server/auth/context.js';
+import { MAX_LIVE_SESSIONS_PER_ACCOUNT } from '../../server/auth/session-start.js';
 import { findPracticeBySlug } from '../../server/repos/practices.js';
 import {
   auditSince,

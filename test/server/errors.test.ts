@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { ErrorBody } from '../../src/contract/index.js';
 import { transaction } from '../../server/db/transaction.js';
 import { ApiError } from '../../server/errors.js';
-import { clientKey } from '../../server/plugins/rate-limit.js';
+import { clientKey } from '../../server/request/client-key.js';
 import { assertNoLeak, createTestApp, LAKESIDE_ORIGIN, type TestApp } from './helpers.js';
 
 const Form = Type.Object(

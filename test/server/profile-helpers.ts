@@ -2,7 +2,8 @@
 // requests to the me/profiles and admin profile-link routes as the widget and console send them.
 import type { FastifyPluginAsync } from 'fastify';
 import { ProfileParams } from '../../src/contract/index.js';
-import { actingProfileOf, type ProfilePermission, type ProfileScopeOptions } from '../../server/plugins/profile-access.js';
+import type { ProfilePermission, ProfileScopeOptions } from '../../server/plugins/profile-access.js';
+import { actingProfileOf } from '../../server/request/context.js';
 import { PROFILE_ROUTE_PLUGINS } from '../../server/routes/profile-routes.js';
 import { errorResponses } from '../../server/schemas.js';
 import { call } from './auth-helpers.js';
