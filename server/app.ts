@@ -11,6 +11,7 @@ import { installUploads } from './files/install.js';
 import { loggerOptions, type LoggerOption } from './logging.js';
 import { requireAdminToken } from './plugins/admin-auth.js';
 import { installBodyParsing } from './plugins/body-parsing.js';
+import { connectionLimits, installConnectionLimits, serverTimeoutOptions } from './plugins/connection-limits.js';
 import { installCors } from './plugins/cors.js';
 import { installErrorHandling } from './plugins/error-handler.js';
 import { installOpenApi } from './plugins/openapi.js';
@@ -57,6 +58,7 @@ export const PROTOCOL_VERSION = '0.1.0';
  * widget) → per-scope checks (unknown practice → 404, admin token → 401).
  */
 export async function buildApp({ db, clock, config, logger }: BuildAppOptions): Promise<PortalApp> {
+  const limits = connectionLimits(config.connections);
   const app = Fastify({
     logger: loggerOptions(logger),
     bodyLimit: config.bodyLimitBytes,
@@ -73,6 +75,9 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
     // the 120 s limit per route instead (uploads get an idle timeout), so slow clients still
     // cannot hold a request open forever (F12).
     requestTimeout: 0,
+    // Idle sockets (even ones that never send a byte), kept-alive sockets and slow headers
+    // are cut; the socket caps are installed on the server below (F12).
+    ...serverTimeoutOptions(limits),
     ajv: {
       // All errors, so a form learns every bad field at once; bodies are capped at bodyLimit,
       // which bounds the extra work.
@@ -81,6 +86,7 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  installConnectionLimits(app.server, limits);
   installSecurityHeaders(app);
   installRequestTimeout(app);
   installPracticeResolver(app, db);

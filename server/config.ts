@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MIN_PEPPER_LENGTH } from './auth/pin-hash.js';
 import type { UploadSettingsInput } from './files/settings.js';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './plugins/connection-limits.js';
 
 export type Mode = 'development' | 'production';
 
@@ -33,6 +34,8 @@ export interface AppConfig {
    * the database file.
    */
   uploads?: UploadSettingsInput;
+  /** Socket idle, keep-alive and header timeouts, and the connection caps (defaults in plugins/connection-limits.ts). */
+  connections?: Partial<ConnectionLimits>;
 }
 
 /** Everything an entry point (main.ts, dev.ts) needs on top of the app's own config. */
@@ -92,12 +95,25 @@ export function readServerConfig(env: NodeJS.ProcessEnv, defaultMode: Mode): Ser
       ...(env.UPLOAD_DIR?.trim() ? { storageDir: env.UPLOAD_DIR.trim() } : {}),
       ...(env.UPLOAD_QUOTA_BYTES?.trim() ? { quotaBytes: parsePositiveInt(env.UPLOAD_QUOTA_BYTES, 1, 'UPLOAD_QUOTA_BYTES') } : {}),
     },
+    connections: readConnectionLimits(env),
     host: env.HOST?.trim() || 'localhost',
     endpointPort: parsePort(env.ENDPOINT_PORT, 8081, 'ENDPOINT_PORT'),
     demoPort: parsePort(env.PORT, 8080, 'PORT'),
     smtpUrl: env.SMTP_URL?.trim() || undefined,
     publicEndpointUrl: parsePublicUrl(env.PUBLIC_ENDPOINT_URL),
     logLevel: env.LOG_LEVEL?.trim() || (mode === 'development' ? 'warn' : 'info'),
+  };
+}
+
+/** The F12 limits: CONNECTION_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, HEADERS_TIMEOUT_MS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_CLIENT. */
+function readConnectionLimits(env: NodeJS.ProcessEnv): ConnectionLimits {
+  const d = DEFAULT_CONNECTION_LIMITS;
+  return {
+    idleTimeoutMs: parseIntInRange(env.CONNECTION_TIMEOUT_MS, d.idleTimeoutMs, 'CONNECTION_TIMEOUT_MS', 1_000, 600_000),
+    keepAliveTimeoutMs: parseIntInRange(env.KEEP_ALIVE_TIMEOUT_MS, d.keepAliveTimeoutMs, 'KEEP_ALIVE_TIMEOUT_MS', 1_000, 600_000),
+    headersTimeoutMs: parseIntInRange(env.HEADERS_TIMEOUT_MS, d.headersTimeoutMs, 'HEADERS_TIMEOUT_MS', 1_000, 120_000),
+    maxConnections: parseIntInRange(env.MAX_CONNECTIONS, d.maxConnections, 'MAX_CONNECTIONS', 0, 1_000_000),
+    maxConnectionsPerClient: parseIntInRange(env.MAX_CONNECTIONS_PER_CLIENT, d.maxConnectionsPerClient, 'MAX_CONNECTIONS_PER_CLIENT', 0, 1_000_000),
   };
 }
 
@@ -122,6 +138,13 @@ function parsePositiveInt(value: string | undefined, fallback: number, name: str
   if (value === undefined || value.trim() === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer.`);
+  return n;
+}
+
+function parseIntInRange(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}.`);
   return n;
 }
 
