@@ -34,6 +34,7 @@ import { infoRoutes } from './routes/info.js';
 import { meProfileRoutes } from './routes/me-profiles.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { PROFILE_ROUTE_PLUGINS } from './routes/profile-routes.js';
+import { fastifyTrustProxy, trustedProxyMatcher } from './trust-proxy.js';
 
 export type { PortalApp } from './app-types.js';
 
@@ -62,7 +63,7 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
   const app = Fastify({
     logger: loggerOptions(logger),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     // On close, drop idle keep-alive sockets at once and let in-flight requests finish.
@@ -86,7 +87,8 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  installConnectionLimits(app.server, limits);
+  // A listed proxy's sockets carry many clients: they are not counted per client.
+  installConnectionLimits(app.server, limits, trustedProxyMatcher(config.trustProxy));
   installSecurityHeaders(app);
   installRequestTimeout(app);
   installPracticeResolver(app, db);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MIN_PEPPER_LENGTH } from './auth/pin-hash.js';
 import type { UploadSettingsInput } from './files/settings.js';
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './plugins/connection-limits.js';
+import { parseTrustProxy, TrustProxyError, type TrustProxy } from './trust-proxy.js';
 
 export type Mode = 'development' | 'production';
 
@@ -14,8 +15,11 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Global per-IP, per-practice request budget. */
   rateLimit: { max: number; windowMs: number };
-  /** Trust X-Forwarded-For (only behind a proxy you run); decides what `request.ip` is. */
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For entries decide `request.ip` (budgets, audit): none, those added by
+   * the last N proxies, or those added by the listed proxy addresses/networks. Never "any".
+   */
+  trustProxy: TrustProxy;
   /**
    * The server-side secret mixed into every PIN hash (R19), from PIN_PEPPER. Production
    * entry points require it; development keeps a generated one under the data directory.
@@ -87,7 +91,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv, defaultMode: Mode): Ser
       max: parsePositiveInt(env.RATE_LIMIT_MAX, defaults.max, 'RATE_LIMIT_MAX'),
       windowMs: defaults.windowMs,
     },
-    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
     ...(pinPepper ? { pinPepper } : {}),
     dataDir: env.DATA_DIR?.trim() || '.data',
     // Without UPLOAD_DIR, files live in `files/` beside the database, under the data directory (R50).
@@ -139,6 +143,14 @@ function parsePositiveInt(value: string | undefined, fallback: number, name: str
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer.`);
   return n;
+}
+
+function readTrustProxy(value: string | undefined): TrustProxy {
+  try {
+    return parseTrustProxy(value);
+  } catch (err) {
+    throw err instanceof TrustProxyError ? new ConfigError(err.message) : err;
+  }
 }
 
 function parseIntInRange(value: string | undefined, fallback: number, name: string, min: number, max: number): number {

@@ -51,8 +51,8 @@ function rawGet(port: number, path: string, localAddress = LOOPBACK): Promise<nu
   });
 }
 
-async function listening(limits: Partial<ConnectionLimits>): Promise<{ t: TestApp; port: number }> {
-  const t = await createTestApp({ config: { connections: limits } });
+async function listening(limits: Partial<ConnectionLimits>, trustProxy: string[] | false = false): Promise<{ t: TestApp; port: number }> {
+  const t = await createTestApp({ config: { connections: limits, trustProxy } });
   await t.app.listen({ port: 0, host: LOOPBACK });
   return { t, port: (t.app.server.address() as { port: number }).port };
 }
@@ -141,6 +141,20 @@ describe('idle and excess connections are closed (F12)', { timeout: 60_000 }, ()
       }
       assert.equal(await rawGet(port, '/healthz', '127.0.0.3'), 200, 'served again once sockets close');
     });
+  });
+
+  test('a listed proxy (TRUST_PROXY) is not capped per client: its sockets carry many clients', async () => {
+    const proxied = await listening({ idleTimeoutMs: 10_000, maxConnectionsPerClient: 2 }, [LOOPBACK]);
+    const held: Held[] = [];
+    try {
+      for (let i = 0; i < 4; i += 1) held.push(await silentSocket(proxied.port));
+      held.push(...(await Promise.all([1, 2, 3].map(() => silentSocket(proxied.port, OTHER_CLIENT)))));
+      assert.equal(await within(held[3].closed, 500), 'timeout', 'the proxy keeps all 4 sockets');
+      assert.notEqual(await within(held[6].closed, 2_000), 'timeout', 'an unlisted client is capped at 2');
+    } finally {
+      for (const h of held) h.socket.destroy();
+      await proxied.t.close();
+    }
   });
 
   test('the limits are read from the environment, with defaults of 60 s idle and caps of 1000 and 50', () => {
