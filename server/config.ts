@@ -121,6 +121,26 @@ function readConnectionLimits(env: NodeJS.ProcessEnv): ConnectionLimits {
   };
 }
 
+/** The names and addresses that bind only the loopback interface. */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'];
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.includes(host.trim().toLowerCase());
+}
+
+/**
+ * Development mode serves the outbox (every sign-in link and code) at /dev/outbox and the
+ * admin token in the demo console, to anyone who can connect: it may listen on loopback only.
+ */
+export function assertSafeBind(config: Pick<ServerConfig, 'mode' | 'host'>): void {
+  if (config.mode === 'development' && !isLoopbackHost(config.host)) {
+    throw new ConfigError(
+      `Development mode serves sign-in links (/dev/outbox) and the admin token to anyone who can reach it, so it listens only on ` +
+        `127.0.0.1, ::1 or localhost, not on HOST=${config.host}. Use MODE=production (npm run serve:endpoint) to serve other interfaces.`,
+    );
+  }
+}
+
 /** 32 random bytes, hex: what development prints at start and the console page embeds. */
 export function generateAdminToken(): string {
   return randomBytes(32).toString('hex');
