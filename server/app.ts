@@ -11,6 +11,7 @@ import { installUploads } from './files/install.js';
 import { loggerOptions, type LoggerOption } from './logging.js';
 import { requireAdminToken } from './plugins/admin-auth.js';
 import { installBodyParsing } from './plugins/body-parsing.js';
+import { connectionLimits, installConnectionLimits, serverTimeoutOptions } from './plugins/connection-limits.js';
 import { installCors } from './plugins/cors.js';
 import { installErrorHandling } from './plugins/error-handler.js';
 import { installOpenApi } from './plugins/openapi.js';
@@ -33,6 +34,7 @@ import { infoRoutes } from './routes/info.js';
 import { meProfileRoutes } from './routes/me-profiles.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { PROFILE_ROUTE_PLUGINS } from './routes/profile-routes.js';
+import { fastifyTrustProxy, trustedProxyMatcher } from './trust-proxy.js';
 
 export type { PortalApp } from './app-types.js';
 
@@ -57,10 +59,11 @@ export const PROTOCOL_VERSION = '0.1.0';
  * widget) → per-scope checks (unknown practice → 404, admin token → 401).
  */
 export async function buildApp({ db, clock, config, logger }: BuildAppOptions): Promise<PortalApp> {
+  const limits = connectionLimits(config.connections);
   const app = Fastify({
     logger: loggerOptions(logger),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     // On close, drop idle keep-alive sockets at once and let in-flight requests finish.
@@ -73,6 +76,9 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
     // the 120 s limit per route instead (uploads get an idle timeout), so slow clients still
     // cannot hold a request open forever (F12).
     requestTimeout: 0,
+    // Idle sockets (even ones that never send a byte), kept-alive sockets and slow headers
+    // are cut; the socket caps are installed on the server below (F12).
+    ...serverTimeoutOptions(limits),
     ajv: {
       // All errors, so a form learns every bad field at once; bodies are capped at bodyLimit,
       // which bounds the extra work.
@@ -81,6 +87,8 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // A listed proxy's sockets carry many clients: they are not counted per client.
+  installConnectionLimits(app.server, limits, trustedProxyMatcher(config.trustProxy));
   installSecurityHeaders(app);
   installRequestTimeout(app);
   installPracticeResolver(app, db);

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { MIN_PEPPER_LENGTH } from './auth/pin-hash.js';
 import type { UploadSettingsInput } from './files/settings.js';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './plugins/connection-limits.js';
+import { parseTrustProxy, TrustProxyError, type TrustProxy } from './trust-proxy.js';
 
 export type Mode = 'development' | 'production';
 
@@ -13,8 +15,11 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Global per-IP, per-practice request budget. */
   rateLimit: { max: number; windowMs: number };
-  /** Trust X-Forwarded-For (only behind a proxy you run); decides what `request.ip` is. */
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For entries decide `request.ip` (budgets, audit): none, those added by
+   * the last N proxies, or those added by the listed proxy addresses/networks. Never "any".
+   */
+  trustProxy: TrustProxy;
   /**
    * The server-side secret mixed into every PIN hash (R19), from PIN_PEPPER. Production
    * entry points require it; development keeps a generated one under the data directory.
@@ -33,6 +38,8 @@ export interface AppConfig {
    * the database file.
    */
   uploads?: UploadSettingsInput;
+  /** Socket idle, keep-alive and header timeouts, and the connection caps (defaults in plugins/connection-limits.ts). */
+  connections?: Partial<ConnectionLimits>;
 }
 
 /** Everything an entry point (main.ts, dev.ts) needs on top of the app's own config. */
@@ -84,7 +91,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv, defaultMode: Mode): Ser
       max: parsePositiveInt(env.RATE_LIMIT_MAX, defaults.max, 'RATE_LIMIT_MAX'),
       windowMs: defaults.windowMs,
     },
-    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
     ...(pinPepper ? { pinPepper } : {}),
     dataDir: env.DATA_DIR?.trim() || '.data',
     // Without UPLOAD_DIR, files live in `files/` beside the database, under the data directory (R50).
@@ -92,6 +99,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv, defaultMode: Mode): Ser
       ...(env.UPLOAD_DIR?.trim() ? { storageDir: env.UPLOAD_DIR.trim() } : {}),
       ...(env.UPLOAD_QUOTA_BYTES?.trim() ? { quotaBytes: parsePositiveInt(env.UPLOAD_QUOTA_BYTES, 1, 'UPLOAD_QUOTA_BYTES') } : {}),
     },
+    connections: readConnectionLimits(env),
     host: env.HOST?.trim() || 'localhost',
     endpointPort: parsePort(env.ENDPOINT_PORT, 8081, 'ENDPOINT_PORT'),
     demoPort: parsePort(env.PORT, 8080, 'PORT'),
@@ -99,6 +107,38 @@ export function readServerConfig(env: NodeJS.ProcessEnv, defaultMode: Mode): Ser
     publicEndpointUrl: parsePublicUrl(env.PUBLIC_ENDPOINT_URL),
     logLevel: env.LOG_LEVEL?.trim() || (mode === 'development' ? 'warn' : 'info'),
   };
+}
+
+/** The F12 limits: CONNECTION_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, HEADERS_TIMEOUT_MS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_CLIENT. */
+function readConnectionLimits(env: NodeJS.ProcessEnv): ConnectionLimits {
+  const d = DEFAULT_CONNECTION_LIMITS;
+  return {
+    idleTimeoutMs: parseIntInRange(env.CONNECTION_TIMEOUT_MS, d.idleTimeoutMs, 'CONNECTION_TIMEOUT_MS', 1_000, 600_000),
+    keepAliveTimeoutMs: parseIntInRange(env.KEEP_ALIVE_TIMEOUT_MS, d.keepAliveTimeoutMs, 'KEEP_ALIVE_TIMEOUT_MS', 1_000, 600_000),
+    headersTimeoutMs: parseIntInRange(env.HEADERS_TIMEOUT_MS, d.headersTimeoutMs, 'HEADERS_TIMEOUT_MS', 1_000, 120_000),
+    maxConnections: parseIntInRange(env.MAX_CONNECTIONS, d.maxConnections, 'MAX_CONNECTIONS', 0, 1_000_000),
+    maxConnectionsPerClient: parseIntInRange(env.MAX_CONNECTIONS_PER_CLIENT, d.maxConnectionsPerClient, 'MAX_CONNECTIONS_PER_CLIENT', 0, 1_000_000),
+  };
+}
+
+/** The names and addresses that bind only the loopback interface. */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'];
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.includes(host.trim().toLowerCase());
+}
+
+/**
+ * Development mode serves the outbox (every sign-in link and code) at /dev/outbox and the
+ * admin token in the demo console, to anyone who can connect: it may listen on loopback only.
+ */
+export function assertSafeBind(config: Pick<ServerConfig, 'mode' | 'host'>): void {
+  if (config.mode === 'development' && !isLoopbackHost(config.host)) {
+    throw new ConfigError(
+      `Development mode serves sign-in links (/dev/outbox) and the admin token to anyone who can reach it, so it listens only on ` +
+        `127.0.0.1, ::1 or localhost, not on HOST=${config.host}. Use MODE=production (npm run serve:endpoint) to serve other interfaces.`,
+    );
+  }
 }
 
 /** 32 random bytes, hex: what development prints at start and the console page embeds. */
@@ -122,6 +162,21 @@ function parsePositiveInt(value: string | undefined, fallback: number, name: str
   if (value === undefined || value.trim() === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer.`);
+  return n;
+}
+
+function readTrustProxy(value: string | undefined): TrustProxy {
+  try {
+    return parseTrustProxy(value);
+  } catch (err) {
+    throw err instanceof TrustProxyError ? new ConfigError(err.message) : err;
+  }
+}
+
+function parseIntInRange(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}.`);
   return n;
 }
 

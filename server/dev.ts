@@ -175,6 +175,7 @@ function banner(dev: DevServer, mailKind: string, dataDir: string): string {
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
+  process.umask(0o077); // as in main.ts: everything created is owner-only
   const dataDir = readServerConfig(process.env, 'development').dataDir;
   if (!existsSync(`${DIST_DIR}/portal-widgets.js`)) {
     console.warn('dist/portal-widgets.js is missing: run `npm run build:bundle` (npm start does) for working widgets.');

@@ -15,6 +15,8 @@ function seedArgument(argv: string[]): string | undefined {
 }
 
 async function main(): Promise<void> {
+  // Everything this process creates (database, uploads, tus's partial files) is owner-only.
+  process.umask(0o077);
   const config = readServerConfig(process.env, 'production');
   const seed = seedArgument(process.argv.slice(2));
   if (seed !== undefined && seed !== 'demo') throw new ConfigError(`Unknown seed "${seed}"; the only one is "demo".`);

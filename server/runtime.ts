@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { buildApp, type PortalApp } from './app.js';
 import { loadOrCreateDevPepper } from './auth/pin-hash.js';
 import type { Clock } from './clock.js';
-import type { ServerConfig } from './config.js';
+import { assertSafeBind, type ServerConfig } from './config.js';
 import { migrate } from './db/migrate.js';
 import { closeDatabase, openDatabase, type Db } from './db/open.js';
 import type { LoggerOption } from './logging.js';
@@ -37,6 +37,7 @@ export async function createEndpointRuntime(options: {
   prepare?: (db: Db) => void;
 }): Promise<EndpointRuntime> {
   const { clock } = options;
+  assertSafeBind(options.config); // before anything is created or served
   // Development without PIN_PEPPER: a pepper generated once and kept beside the database.
   const config =
     options.config.pinPepper || options.config.mode !== 'development'

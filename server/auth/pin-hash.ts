@@ -130,7 +130,7 @@ export function loadOrCreateDevPepper(dataDir: string): string {
   };
   const existing = read();
   if (existing) return existing;
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const value = randomBytes(32).toString('base64url');
   try {
     writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });

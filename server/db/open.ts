@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type Db = Database.Database;
@@ -16,9 +16,26 @@ export interface OpenOptions {
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 1000;
 
-/** Opens (creating if needed) the SQLite file with the pragmas every connection needs. */
+/**
+ * Health information: a folder this creates is 0700 and the database file 0600 (SQLite gives
+ * its -wal and -shm files the database file's mode), whatever the process umask. An
+ * existing database file is tightened to 0600 too; an existing folder keeps its mode.
+ */
+function createOwnerOnly(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      chmodSync(path, 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+}
+
+/** Opens (creating if needed, owner-only) the SQLite file with the pragmas every connection needs. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:' && file !== '') createOwnerOnly(file);
   const db = new Database(file);
   // WAL: readers never block the writer and vice versa; NORMAL is durable across app crashes
   // in WAL mode (only an OS crash can lose the last commits), at a fraction of FULL's fsyncs.

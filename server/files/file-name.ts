@@ -11,6 +11,24 @@ export const MAX_NAME_BYTES = 255;
 const MAX_RAW_LENGTH = 1024;
 
 /**
+ * Extensions that web servers run (PHP, CGI, ASP, JSP, SSI), browsers render as active
+ * content (HTML, SVG, XML), or operating systems execute or open as code (executables,
+ * scripts, shortcuts, installers), plus server configuration files. Refused anywhere inside
+ * a name (R46: double extensions), compared after trimming and lower-casing.
+ */
+const DANGEROUS_INNER_EXTENSIONS: ReadonlySet<string> = new Set([
+  // server-side code and configuration
+  'php', 'php3', 'php4', 'php5', 'php7', 'php8', 'phtml', 'pht', 'phar', 'phps', 'asp', 'aspx', 'ashx', 'asmx',
+  'jsp', 'jspx', 'cgi', 'pl', 'py', 'rb', 'shtml', 'shtm', 'htaccess', 'htpasswd',
+  // active content in a browser
+  'html', 'htm', 'xhtml', 'xht', 'mht', 'mhtml', 'svg', 'svgz', 'xml', 'xsl', 'js', 'mjs', 'swf',
+  // executables, scripts and installers
+  // (not `com`: `receipt example.com.pdf` is an ordinary name, and a final `.com` is refused anyway)
+  'exe', 'dll', 'scr', 'pif', 'msi', 'msp', 'bat', 'cmd', 'ps1', 'psm1', 'vbs', 'vbe', 'jse', 'wsf', 'wsh', 'hta',
+  'cpl', 'lnk', 'reg', 'jar', 'sh', 'bash', 'zsh', 'csh', 'ksh', 'apk', 'deb', 'rpm',
+]);
+
+/**
  * Characters no file name needs and attackers love: C0 controls (NUL, CR, LF…), DEL, C1
  * controls, line/paragraph separators, bidirectional marks, embeddings, overrides and
  * isolates (U+202E makes `report\u202Efdp.exe` look like `reportexe.pdf`), and U+FFFD,
@@ -36,10 +54,14 @@ function isForbidden(codePoint: number): boolean {
  *
  * NFC first, so the checks see what a file system would store. A name carrying a folder
  * (old browsers send `C:\…\x.pdf`, folder uploads `dir/x.pdf`) keeps only its last part, but
- * a `..` part is refused: no legitimate picker produces one. Leading dots, hyphens and spaces
- * are dropped (no hidden files, nothing that reads as a command-line flag); a trailing dot or
- * space is refused (Windows would silently drop it and change the extension). Only the last
- * extension counts, so `report.pdf.exe` is an `.exe`, refused; `scan.2024.pdf` is a PDF.
+ * a `..` part is refused: no legitimate picker produces one. A name starting with a dot
+ * (`.htaccess.pdf`: a hidden or server-configuration file) is refused as `invalid_name`;
+ * leading hyphens and spaces are dropped (nothing that reads as a command-line flag); a
+ * trailing dot or space is refused (Windows would silently drop it and change the
+ * extension). The last extension decides the type, so `report.pdf.exe` is an `.exe`,
+ * refused; an inner extension that a web server or an operating system would execute or
+ * render (`a.php.pdf`, `invoice.exe.pdf`, `page.html.png`) is refused as `unsupported_type`
+ * (R46: a misconfigured server may run `a.php.pdf` as PHP); `scan.2024.pdf` is a PDF.
  * Over-long names are shortened before the extension. The result is stable: normalising it
  * again returns it unchanged.
  */
@@ -51,7 +73,9 @@ export function normalizeFileName(raw: string | null | undefined): NameVerdict {
   }
   const parts = nfc.split(/[/\\]/);
   if (parts.some((part) => part.trim() === '..')) return { ok: false, code: 'invalid_name' };
-  const base = parts[parts.length - 1].replace(/^[\s.-]+/u, '');
+  const last = parts[parts.length - 1];
+  if (/^[\s-]*\./u.test(last)) return { ok: false, code: 'invalid_name' };
+  const base = last.replace(/^[\s-]+/u, '');
   if (base.length === 0 || /[\s.]$/u.test(base)) return { ok: false, code: 'invalid_name' };
 
   const dot = base.lastIndexOf('.');
@@ -59,6 +83,8 @@ export function normalizeFileName(raw: string | null | undefined): NameVerdict {
   const extension = base.slice(dot + 1);
   const type = fileTypeOfExtension(extension.toLowerCase());
   if (!type) return { ok: false, code: 'unsupported_type' };
+  const inner = base.slice(0, dot).split('.').slice(1);
+  if (inner.some((part) => DANGEROUS_INNER_EXTENSIONS.has(part.trim().toLowerCase()))) return { ok: false, code: 'unsupported_type' };
 
   const name = fitToBytes(base.slice(0, dot), `.${extension}`);
   return name ? { ok: true, name, type } : { ok: false, code: 'invalid_name' };

@@ -79,10 +79,12 @@ export type DocumentErrorCode = (typeof DOCUMENT_ERROR_CODES)[number];
  * Upload refusals, beyond the general codes (`payload_too_large` is one of those).
  * Statuses:
  * - `invalid_name` 400: the name is empty, has a `..` path part, a control character (NUL,
- *   CR, LF…), a bidirectional override (U+202E…), broken UTF-8, or ends in a dot or space.
+ *   CR, LF…), a bidirectional override (U+202E…), broken UTF-8, starts with a dot
+ *   (`.htaccess.pdf`), or ends in a dot or space.
  * - `empty_file` 400: `Upload-Length: 0`.
- * - `unsupported_type` 415: the extension is not allowed (also `report.pdf.exe`), or the
- *   content does not match it (magic bytes, m4a brands, CSV as UTF-8 text without NUL bytes).
+ * - `unsupported_type` 415: the extension is not allowed (also `report.pdf.exe`), an inner
+ *   extension is executable or active content (`a.php.pdf`), or the content does not match
+ *   it (magic bytes, m4a brands, CSV as UTF-8 text without NUL bytes).
  * - `payload_too_large` 413: over the type's size limit (at creation, from `Upload-Length`),
  *   or an image with more pixels than the limit.
  * - `quota_exceeded` 413: the profile's stored files plus unfinished uploads would pass its

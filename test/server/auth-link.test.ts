@@ -168,7 +168,7 @@ describe('sign-in link request (R9, R10, R12)', () => {
       [newAccount(t), { returnTo: `${HARBOR_ORIGIN}/portal` }, { host: 'evil.test', 'x-forwarded-host': 'evil.test' }],
       [newAccount(t), {}, { host: 'evil.test:443', 'x-forwarded-host': 'evil.test', 'x-forwarded-proto': 'https' }],
     ];
-    const proxied = await createTestApp({ config: { trustProxy: true } });
+    const proxied = await createTestApp({ config: { trustProxy: 1 } });
     try {
       for (const app of [t, proxied]) {
         for (const [created, extra, headers] of cases) {

@@ -27,10 +27,11 @@ describe('file names (R46, R49)', () => {
     ['photo.JPEG', 'photo.JPEG', 'jpg'],
     ['C:\\Users\\ana\\Desktop\\carta.pdf', 'carta.pdf', 'pdf'],
     ['folder/sub/notes.csv', 'notes.csv', 'csv'],
-    ['.hidden.pdf', 'hidden.pdf', 'pdf'],
     ['-rf.csv', 'rf.csv', 'csv'],
     ['me\u0301dico.pdf', 'médico.pdf', 'pdf'], // NFD in, NFC out
-    ['a.php.jpg', 'a.php.jpg', 'jpg'], // only the last extension counts; the content must still be a JPEG
+    ['Dr. Ruiz notes v1.2.pdf', 'Dr. Ruiz notes v1.2.pdf', 'pdf'], // inner dots that name nothing dangerous
+    ['receipt example.com.pdf', 'receipt example.com.pdf', 'pdf'],
+    ['php.pdf', 'php.pdf', 'pdf'], // a stem, not an inner extension
   ];
   for (const [raw, name, type] of accepted) {
     test(`accepts ${JSON.stringify(raw)} as ${type}`, () => {
@@ -40,6 +41,20 @@ describe('file names (R46, R49)', () => {
 
   const refused: Array<[string, string]> = [
     ['report.pdf.exe', 'unsupported_type'],
+    ['a.php.jpg', 'unsupported_type'], // R46 double extensions: an executable or active inner extension
+    ['a.php.pdf', 'unsupported_type'],
+    ['a.PHTML.png', 'unsupported_type'],
+    ['invoice.exe.pdf', 'unsupported_type'],
+    ['page.html.pdf', 'unsupported_type'],
+    ['logo.svg.png', 'unsupported_type'],
+    ['run.sh.csv', 'unsupported_type'],
+    ['x.js .pdf', 'unsupported_type'],
+    ['folder/notes.bat.pdf', 'unsupported_type'],
+    ['.htaccess.pdf', 'invalid_name'], // a leading dot: a hidden or server-configuration file
+    ['.hidden.pdf', 'invalid_name'],
+    [' .x.pdf', 'invalid_name'],
+    ['-.x.pdf', 'invalid_name'],
+    ['dir/.x.pdf', 'invalid_name'],
     ['a.jpg%00.php', 'unsupported_type'],
     ['a.svg', 'unsupported_type'],
     ['README', 'unsupported_type'],

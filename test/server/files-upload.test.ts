@@ -144,6 +144,9 @@ describe('file uploads (tus)', () => {
 
   const refusedAtCreation: Array<[string, string, number, number, string]> = [
     ['a double extension ending in .exe', 'report.pdf.exe', 100, 415, 'unsupported_type'],
+    ['a double extension hiding .php', 'a.php.pdf', 100, 415, 'unsupported_type'],
+    ['a double extension hiding .exe', 'invoice.EXE.jpg', 100, 415, 'unsupported_type'],
+    ['a leading dot (.htaccess)', '.htaccess.pdf', 100, 400, 'invalid_name'],
     ['a disallowed type', 'vector.svg', 100, 415, 'unsupported_type'],
     ['a name with ../', '../../etc/passwd.pdf', 100, 400, 'invalid_name'],
     ['a name with ..\\', '..\\secrets.pdf', 100, 400, 'invalid_name'],

@@ -33,11 +33,13 @@ const UPLOAD_ERRORS = {
 const REFUSALS = {
   400:
     '`validation`: a missing or malformed tus header. `invalid_name`: the `filename` metadata is missing, empty, has a `..` part, ' +
-    'a control or bidirectional-override character, or ends in a dot or space. `empty_file`: Upload-Length 0.',
+    'a control or bidirectional-override character, starts with a dot, or ends in a dot or space. `empty_file`: Upload-Length 0.',
   413:
     '`payload_too_large`: larger than the limit of its type (see `GET files` → `policy`), or an image with too many pixels. ' +
     '`quota_exceeded`: the profile’s files and unfinished uploads would pass its quota, or it holds the most files allowed.',
-  415: '`unsupported_type`: the extension is not allowed, or (on completion) the content does not match it.',
+  415:
+    '`unsupported_type`: the extension is not allowed, an inner extension is executable or active content (`a.php.pdf`, ' +
+    '`invoice.exe.jpg`), or (on completion) the content does not match the extension.',
 };
 const COMPLETED = refTo(
   FileUploaded,
