@@ -14,6 +14,7 @@ import { bookingError } from './messages.js';
 import type { Draft, Step } from './model.js';
 import { OpenTimes } from './open-times.js';
 import { flowView, type FlowActions } from './request-steps.js';
+import { headingStyles } from '../../core/styles/heading.styles.js';
 import { styles } from './booking-request.styles.js';
 
 const newDraft = (): Draft => ({ message: '', key: '' });
@@ -67,7 +68,7 @@ const newDraft = (): Draft => ({ message: '', key: '' });
  * @cssprop --portal-booking-request-day-size - The size of a day in the date grid (default 2.75rem).
  */
 export class BookingRequest extends PortalElement {
-  static override styles = [PortalElement.styles, styles];
+  static override styles = [PortalElement.styles, headingStyles, styles];
 
   /** A service to preselect, by id or slug (e.g. `individual`). */
   @property() service = '';

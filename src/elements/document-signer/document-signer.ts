@@ -26,6 +26,8 @@ import { cardError } from './messages.js';
 import type { IntakeForm, SignerActions, SignerModel, View } from './model.js';
 import { documentsLink, emptyView } from './steps.js';
 import { VIEWS, signatureForm } from './views.js';
+import { headingStyles } from '../../core/styles/heading.styles.js';
+import { formStyles } from '../../core/styles/form.styles.js';
 import { styles } from './document-signer.styles.js';
 import { checkField, checkForm, serverFieldErrors, trimmed } from './validation.js';
 
@@ -76,7 +78,7 @@ import { checkField, checkForm, serverFieldErrors, trimmed } from './validation.
  * @cssproperty --portal-document-max-block-size - Height at which a document's text scrolls in its box; default `none`.
  */
 export class DocumentSigner extends PortalElement {
-  static override styles = [PortalElement.styles, styles];
+  static override styles = [PortalElement.styles, headingStyles, formStyles, styles];
 
   /** The level of the headings, to fit the host page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;

@@ -15,6 +15,8 @@ import { IdleTimer } from './idle-timer.js';
 import { takeLinkToken } from './link-fragment.js';
 import { linkProblemOf } from './messages.js';
 import { expiredView, idleDialog, linkView, signedInView } from './session-views.js';
+import { headingStyles } from '../../core/styles/heading.styles.js';
+import { formStyles } from '../../core/styles/form.styles.js';
 import { styles } from './portal-signin.styles.js';
 import type { FieldErrors, SigninActions, SigninModel, Step } from './view-model.js';
 import { invalidEmailMessage, validateCode, validateEmail, validatePin } from './validation.js';
@@ -56,7 +58,7 @@ const VIEWS: Record<Step, (model: SigninModel, actions: SigninActions) => Templa
  * @csspart countdown - The wait before trying again.
  */
 export class PortalSignin extends PortalElement {
-  static override styles = [PortalElement.styles, styles];
+  static override styles = [PortalElement.styles, headingStyles, formStyles, styles];
 
   /** Where "I'm a New Client" leads (the practice's intake or booking page). Without it, `portal-new-client` fires. */
   @property({ attribute: 'new-client-href' }) newClientHref = '';

@@ -8,6 +8,7 @@ import { ProfileController } from '../../core/base/profile-controller.js';
 import { PortalProfileSelectedEvent } from '../../core/events.js';
 import { describeError } from '../../core/i18n/error-messages.js';
 import { initials, kindLabel, permissionsText } from './profile-text.js';
+import { headingStyles } from '../../core/styles/heading.styles.js';
 import { styles } from './profile-picker.styles.js';
 
 /**
@@ -33,7 +34,7 @@ import { styles } from './profile-picker.styles.js';
  * @csspart change-button - "Change".
  */
 export class ProfilePicker extends PortalElement {
-  static override styles = [PortalElement.styles, styles];
+  static override styles = [PortalElement.styles, headingStyles, styles];
 
   /** Render nothing when the sign-in has only one profile. */
   @property({ attribute: 'hidden-when-single', type: Boolean }) hiddenWhenSingle = false;
