@@ -5,10 +5,10 @@ export { configurePortal, connect, normalizeEndpoint, resetPortal, type PortalCo
 export { getLocale, setPortalLocale, followDocumentLanguage, resolveLocale, type PortalLocale } from './i18n/localization.js';
 export { describeError } from './i18n/error-messages.js';
 export { PortalElement } from './base/portal-element.js';
-export { SessionController } from './base/session-controller.js';
+export { StoreController } from './controllers/store-controller.js';
 export { sharedStyles } from './styles/shared.styles.js';
 export { tokens, TOKEN_NAMES } from './styles/tokens.styles.js';
-export { ProfileController } from './base/profile-controller.js';
+export { ActingProfileGate } from './controllers/acting-profile-gate.js';
 export { ProfileStore, ProfileChangeEvent, type ProfileStatus } from './profile/profile-store.js';
 export { UploadQueue, UploadChangeEvent, type UploadEntry, type UploadStatus } from './files/upload-queue.js';
 export { uploadRules, checkFile, ruleFor, acceptList, type UploadRules, type Refusal } from './files/upload-rules.js';

@@ -5,7 +5,7 @@ import { Task } from '@lit/task';
 import type { Appointment, AppointmentList, BookingOptions, Modality, OpenSlot, ProposedTime } from '../../contract/index.js';
 import { toPortalApiError } from '../../core/api/errors.js';
 import { PortalElement } from '../../core/base/portal-element.js';
-import { ProfileController } from '../../core/base/profile-controller.js';
+import { ActingProfileGate } from '../../core/controllers/acting-profile-gate.js';
 import { PortalBookingCancelledEvent, PortalBookingRequestedEvent, PortalBookingRescheduledEvent } from '../../core/events.js';
 import { appointmentList, type ListActions } from './appointment-list.js';
 import { keyTarget } from './date-grid.js';
@@ -69,6 +69,7 @@ const newDraft = (): Draft => ({ message: '', key: '' });
  */
 export class BookingRequest extends PortalElement {
   static override styles = [PortalElement.styles, headingStyles, styles];
+  static readonly defaultTag = 'booking-request';
 
   /** A service to preselect, by id or slug (e.g. `individual`). */
   @property() service = '';
@@ -85,7 +86,7 @@ export class BookingRequest extends PortalElement {
   /** The client's IANA time zone; the browser's by default. */
   @property({ attribute: 'time-zone' }) timeZone = '';
 
-  protected override readonly profileController = new ProfileController(this);
+  protected override readonly profileGate = new ActingProfileGate(this);
 
   @state() private flowOpen = false;
   @state() private step: Step = 'service';
@@ -131,7 +132,7 @@ export class BookingRequest extends PortalElement {
   );
 
   get #acting() {
-    return this.profileController.store?.acting ?? null;
+    return this.profileGate.store?.acting ?? null;
   }
 
   get #zone(): string {
@@ -164,7 +165,7 @@ export class BookingRequest extends PortalElement {
   protected override render(): TemplateResult {
     if (!this.endpoint) return this.renderMissingEndpoint();
     if (!this.session?.signedIn) return this.renderSignedOut(msg('Sign in to see and request appointments.', { id: 'booking.signed-out' }));
-    const store = this.profileController.store!;
+    const store = this.profileGate.store!;
     if (store.status === 'error') return this.renderError(store.error, () => void store.load(true));
     if (store.status !== 'ready') return this.renderLoading();
     const acting = this.#acting;

@@ -15,7 +15,7 @@ import type {
 } from '../../contract/index.js';
 import { toPortalApiError, type PortalApiError } from '../../core/api/errors.js';
 import { PortalElement } from '../../core/base/portal-element.js';
-import { ProfileController } from '../../core/base/profile-controller.js';
+import { ActingProfileGate } from '../../core/controllers/acting-profile-gate.js';
 import { PortalDocumentSignedEvent, PortalPacketCompletedEvent } from '../../core/events.js';
 import { getLocale } from '../../core/i18n/localization.js';
 import { sanitizeHtml } from '../../core/sanitized-html/sanitize.js';
@@ -79,11 +79,12 @@ import { checkField, checkForm, serverFieldErrors, trimmed } from './validation.
  */
 export class DocumentSigner extends PortalElement {
   static override styles = [PortalElement.styles, headingStyles, formStyles, styles];
+  static readonly defaultTag = 'document-signer';
 
   /** The level of the headings, to fit the host page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  protected override readonly profileController = new ProfileController(this);
+  protected override readonly profileGate = new ActingProfileGate(this);
 
   // State that only the views read (through SignerModel) is protected rather than private.
   @state() private packet: Packet | undefined;
@@ -141,12 +142,12 @@ export class DocumentSigner extends PortalElement {
   }
 
   private get acting(): Profile {
-    return this.profileController.store!.acting!;
+    return this.profileGate.store!.acting!;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const acting = this.session?.signedIn ? this.profileController.store?.acting : undefined;
+    const acting = this.session?.signedIn ? this.profileGate.store?.acting : undefined;
     const key = acting ? `${acting.id}|${getLocale()}` : undefined;
     if (key === this.#shownFor) return;
     const sameProfile = key?.split('|')[0] === this.#shownFor?.split('|')[0];
@@ -453,7 +454,7 @@ export class DocumentSigner extends PortalElement {
   override render(): TemplateResult {
     if (!this.endpoint) return this.renderMissingEndpoint();
     if (!this.session?.signedIn) return this.renderSignedOut(msg('Sign in to see your documents and forms.', { id: 'signer.signed-out' }));
-    const store = this.profileController.store!;
+    const store = this.profileGate.store!;
     if (store.status === 'error') return this.renderError(store.error, () => void store.load(true));
     if (store.status !== 'ready') return this.renderLoading(msg('Loading your documents…', { id: 'signer.loading' }));
     if (!store.acting) {
