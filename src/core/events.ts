@@ -176,6 +176,9 @@ export class PortalPacketCompletedEvent extends CustomEvent<PacketCompletedDetai
 /** All event classes, so tests and docs can walk them. */
 export const PORTAL_EVENTS = [PortalErrorEvent, PortalSignedInEvent, PortalSignedOutEvent, PortalNewClientEvent, PortalProfileSelectedEvent, PortalBookingRequestedEvent, PortalBookingCancelledEvent, PortalBookingRescheduledEvent, PortalFileAcceptEvent, PortalFileUploadedEvent, PortalDocumentSignedEvent, PortalPacketCompletedEvent] as const;
 
+/** Every event the widgets fire, by name (`HTMLElementEventMap` below lists the same). */
+export type PortalEventMap = Pick<HTMLElementEventMap, (typeof PORTAL_EVENTS)[number]['type']>;
+
 declare global {
   interface HTMLElementEventMap {
     'portal-error': PortalErrorEvent;
