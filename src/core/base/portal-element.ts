@@ -11,7 +11,7 @@ import { reportError } from '../events.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import type { ActingProfileGate } from '../controllers/acting-profile-gate.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { errorView, loadingView, notConfiguredView, signedOutView } from './state-views.js';
+import { errorView, loadingView, notConfiguredView } from './state-views.js';
 import { configurationWarning } from './warnings.js';
 
 /**
@@ -105,10 +105,6 @@ export abstract class PortalElement extends LitElement {
 
   protected renderError(error: unknown, retry?: () => void): TemplateResult {
     return errorView(error, retry);
-  }
-
-  protected renderSignedOut(text?: string): TemplateResult {
-    return signedOutView(text);
   }
 
   protected renderMissingEndpoint(): TemplateResult {

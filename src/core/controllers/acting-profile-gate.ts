@@ -26,11 +26,11 @@ export class ActingProfileGate {
   #connection: PortalConnection | undefined;
   #actingId: number | undefined;
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly onChange?: (acting: Profile | null) => void,
-  ) {
+  readonly #onChange: ((acting: Profile | null) => void) | undefined;
+
+  constructor(host: ReactiveControllerHost, onChange?: (acting: Profile | null) => void) {
     this.#profiles = new StoreController(host);
+    this.#onChange = onChange;
   }
 
   get store(): ProfileStore | undefined {
@@ -51,7 +51,7 @@ export class ActingProfileGate {
     const acting = this.acting;
     if (acting?.id === this.#actingId) return;
     this.#actingId = acting?.id;
-    this.onChange?.(acting);
+    this.#onChange?.(acting);
   }
 
   /** The gate's view while one stands, else undefined: the widget itself may render. */

@@ -11,7 +11,11 @@ export class BusyAction {
   #busy = false;
   #error: PortalApiError | undefined;
 
-  constructor(private readonly host: PortalHost) {}
+  readonly #host: PortalHost;
+
+  constructor(host: PortalHost) {
+    this.#host = host;
+  }
 
   get busy(): boolean {
     return this.#busy;
@@ -24,7 +28,7 @@ export class BusyAction {
 
   set error(error: PortalApiError | undefined) {
     this.#error = error;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /**
@@ -39,12 +43,12 @@ export class BusyAction {
     try {
       await action();
     } catch (error) {
-      const apiError = reportError(this.host, operation, error);
+      const apiError = reportError(this.#host, operation, error);
       this.error = apiError;
       await failed?.(apiError);
     } finally {
       this.#busy = false;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 }

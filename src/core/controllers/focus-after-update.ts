@@ -8,7 +8,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class FocusAfterUpdate implements ReactiveController {
   #selector: string | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode }) {
+  readonly #host: ReactiveControllerHost & { readonly renderRoot: ParentNode };
+
+  constructor(host: ReactiveControllerHost & { readonly renderRoot: ParentNode }) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -23,7 +26,7 @@ export class FocusAfterUpdate implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const target = this.#selector && this.host.renderRoot.querySelector<HTMLElement>(this.#selector);
+    const target = this.#selector && this.#host.renderRoot.querySelector<HTMLElement>(this.#selector);
     if (!target) return;
     this.#selector = undefined;
     target.focus();

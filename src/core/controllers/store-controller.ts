@@ -9,10 +9,12 @@ export class StoreController<Store extends EventTarget, Change extends Event = E
   #store: Store | undefined;
   #connected = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly onChange?: (event: Change) => void,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #onChange: ((event: Change) => void) | undefined;
+
+  constructor(host: ReactiveControllerHost, onChange?: (event: Change) => void) {
+    this.#host = host;
+    this.#onChange = onChange;
     host.addController(this);
   }
 
@@ -40,8 +42,8 @@ export class StoreController<Store extends EventTarget, Change extends Event = E
 
   readonly #handle = (event: Event): void => {
     // Stores fire only their own change events; the type parameter names which.
-    this.onChange?.(event as Change);
-    this.host.requestUpdate();
+    this.#onChange?.(event as Change);
+    this.#host.requestUpdate();
   };
 
   #listen(on: boolean): void {

@@ -12,16 +12,7 @@ import { OpenTimes } from './open-times.js';
 
 const newDraft = (): Draft => ({ message: '', key: '' });
 
-const initial = (): BookingState => ({
-  flowOpen: false,
-  step: 'service',
-  draft: newDraft(),
-  flowError: undefined,
-  nextTimes: undefined,
-  confirming: undefined,
-  itemError: undefined,
-  announcement: '',
-});
+const initial = (): BookingState => ({ flowOpen: false, step: 'service', draft: newDraft(), announcement: '' });
 
 const HEADING = '.heading';
 
@@ -42,10 +33,13 @@ export class BookingFlow {
   readonly #options: Task<readonly [PortalClient | undefined, number | undefined, boolean], BookingOptions | undefined>;
   readonly #times: OpenTimes;
 
-  constructor(
-    private readonly host: PortalHost,
-    private readonly focus: (selector: string) => void,
-  ) {
+  readonly #host: PortalHost;
+  /** Focus the element matching `selector` once it is shown. */
+  readonly #focus: (selector: string) => void;
+
+  constructor(host: PortalHost, focus: (selector: string) => void) {
+    this.#host = host;
+    this.#focus = focus;
     this.#action = new BusyAction(host);
     this.#appointments = new Task(host, {
       args: () => [this.#inputs.client, this.#inputs.profile?.id, this.#inputs.view !== 'request', this.#reload] as const,
@@ -80,7 +74,7 @@ export class BookingFlow {
   reset(): void {
     this.#times.reset();
     this.#state = initial();
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   get snapshot(): BookingSnapshot {
@@ -115,10 +109,10 @@ export class BookingFlow {
     reloadOptions: () => void this.#options.run(),
     askCancel: (a) => {
       this.#set({ confirming: a.id, itemError: undefined });
-      this.focus('[part~="keep-button"]');
+      this.#focus('[part~="keep-button"]');
     },
     keep: () => {
-      this.focus(`[aria-labelledby="a${this.#state.confirming}-when"] [part~="cancel-button"]`);
+      this.#focus(`[aria-labelledby="a${this.#state.confirming}-when"] [part~="cancel-button"]`);
       this.#set({ confirming: undefined });
     },
     cancel: (a) => this.#cancel(a),
@@ -142,7 +136,7 @@ export class BookingFlow {
       this.#go('time');
     },
     move: (day) => {
-      if (this.#times.move(day)) this.focus(`[data-day="${day}"]`);
+      if (this.#times.move(day)) this.#focus(`[data-day="${day}"]`);
     },
     time: (slot) => {
       this.#setDraft({ slot });
@@ -161,14 +155,14 @@ export class BookingFlow {
     close: () => {
       this.#times.reset();
       this.#set({ flowOpen: false });
-      this.focus(this.#inputs.view === 'both' ? '[part~="request-button"]' : HEADING);
+      this.#focus(this.#inputs.view === 'both' ? '[part~="request-button"]' : HEADING);
     },
     again: () => this.#open(),
   };
 
   #set(patch: Partial<BookingState>): void {
     this.#state = { ...this.#state, ...patch };
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   #setDraft(patch: Partial<Draft>): void {
@@ -177,7 +171,7 @@ export class BookingFlow {
 
   #reloadList(): void {
     this.#reload++;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** A new request (or a move) with the same clinician and service as `a`. */
@@ -196,7 +190,7 @@ export class BookingFlow {
     this.#set({ flowOpen: true, draft: { ...newDraft(), ...draft }, flowError: undefined, nextTimes: undefined, confirming: undefined, itemError: undefined, step });
     if (step === 'service') this.#preset(this.#options.value);
     else this.#go(step);
-    this.focus(HEADING);
+    this.#focus(HEADING);
   }
 
   /** Skips what the page preselected (or what has only one answer) once the services are known. */
@@ -243,7 +237,7 @@ export class BookingFlow {
     const key = step === 'review' ? crypto.randomUUID() : step === 'done' ? draft.key : '';
     this.#set({ step, flowError: undefined, draft: { ...draft, key }, ...(step === 'review' ? {} : { nextTimes: undefined }) });
     if (step === 'date') void this.#times.load();
-    if (focus) this.focus(HEADING);
+    if (focus) this.#focus(HEADING);
   }
 
   #cancel(a: Appointment): void {
@@ -258,8 +252,8 @@ export class BookingFlow {
             ? msg('Your request was withdrawn.', { id: 'booking.withdrawn' })
             : msg('Your appointment was cancelled.', { id: 'booking.cancelled' });
         this.#set({ confirming: undefined, announcement });
-        this.host.dispatchEvent(new PortalBookingCancelledEvent({ appointmentId: a.id }));
-        this.focus('[part~="heading"]');
+        this.#host.dispatchEvent(new PortalBookingCancelledEvent({ appointmentId: a.id }));
+        this.#focus('[part~="heading"]');
         this.#reloadList();
       },
       (error) => {
@@ -281,18 +275,18 @@ export class BookingFlow {
         this.#set({ flowError: undefined });
         if (moving) {
           const result = await client.rescheduleAppointment(profile.id, moving.id, body, { idempotencyKey: key });
-          this.host.dispatchEvent(new PortalBookingRescheduledEvent({ appointmentId: moving.id, requestId: result.request.id }));
+          this.#host.dispatchEvent(new PortalBookingRescheduledEvent({ appointmentId: moving.id, requestId: result.request.id }));
         } else {
           const request = { ...body, serviceId: service.id, clinicianId: clinician?.id, modality };
           const created = await client.requestAppointment(profile.id, request, { idempotencyKey: key });
-          this.host.dispatchEvent(new PortalBookingRequestedEvent({ appointmentId: created.id }));
+          this.#host.dispatchEvent(new PortalBookingRequestedEvent({ appointmentId: created.id }));
         }
         this.#reloadList();
         this.#go('done');
       },
       async (error) => {
         this.#set({ flowError: bookingError(error) });
-        this.focus('[part~="error"]');
+        this.#focus('[part~="error"]');
         if (error.reason === 'slot_unavailable') await this.#offerNext(slot);
       },
     );

@@ -56,13 +56,13 @@ export interface BookingState {
   readonly step: Step;
   readonly draft: Draft;
   /** The flow's failure, already in the client's words. */
-  readonly flowError: string | undefined;
+  readonly flowError?: string;
   /** After "that time was just taken": the next open times. */
-  readonly nextTimes: readonly OpenSlot[] | undefined;
+  readonly nextTimes?: readonly OpenSlot[];
   /** The appointment whose cancel confirmation is open. */
-  readonly confirming: number | undefined;
+  readonly confirming?: number;
   /** A failure tied to one appointment (e.g. inside the cancellation window). */
-  readonly itemError: { readonly id: number; readonly text: string } | undefined;
+  readonly itemError?: { readonly id: number; readonly text: string };
   readonly announcement: string;
 }
 

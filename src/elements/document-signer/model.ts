@@ -22,23 +22,23 @@ export const fieldDomId = (fieldId: string): string => `f-${fieldId}`;
 /** Where the client is in the packet, and what that step shows: the flow's own state. */
 export interface SignerState {
   readonly view: View;
-  readonly packet: Packet | undefined;
+  readonly packet?: Packet;
   readonly index: number;
   /** The sanitized clinician HTML of the current view (welcome, consent, document, signed copy). */
-  readonly fragment: DocumentFragment | undefined;
-  readonly doc: DocumentVersion | undefined;
-  readonly consent: EsignConsent | undefined;
+  readonly fragment?: DocumentFragment;
+  readonly doc?: DocumentVersion;
+  readonly consent?: EsignConsent;
   /** The consent's or the document's agreement (and name and relationship), as a small form. */
   readonly sig: FormViewModel;
-  readonly form: IntakeForm | undefined;
-  readonly card: PaymentCardState | undefined;
-  readonly cardToken: PaymentCardToken | undefined;
+  readonly form?: IntakeForm;
+  readonly card?: PaymentCardState;
+  readonly cardToken?: PaymentCardToken;
   /** What the payment frame said was wrong with the card (`invalid_number`…). */
-  readonly cardErrorCode: string | undefined;
+  readonly cardErrorCode?: string;
   readonly cardHeight: number;
   readonly replacingCard: boolean;
-  readonly list: CompletedDocumentList | undefined;
-  readonly copy: SignedCopy | undefined;
+  readonly list?: CompletedDocumentList;
+  readonly copy?: SignedCopy;
   /** Said politely to screen readers: "Signed.", "Download started." */
   readonly announcement: string;
 }

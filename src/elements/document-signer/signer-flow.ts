@@ -28,20 +28,10 @@ const NOT_A_STEP = ['welcome', 'done', 'documents', 'copy'];
 
 const initial = (): SignerState => ({
   view: 'welcome',
-  packet: undefined,
   index: 0,
-  fragment: undefined,
-  doc: undefined,
-  consent: undefined,
   sig: signatureForm(true, false),
-  form: undefined,
-  card: undefined,
-  cardToken: undefined,
-  cardErrorCode: undefined,
   cardHeight: 320,
   replacingCard: false,
-  list: undefined,
-  copy: undefined,
   announcement: '',
 });
 
@@ -64,10 +54,14 @@ export class SignerFlow {
   readonly #action: BusyAction;
   readonly #step: Task<readonly [Load], StepPatch>;
 
-  constructor(
-    private readonly host: PortalHost,
-    private readonly options: SignerFlowOptions,
-  ) {
+  readonly #host: PortalHost;
+  readonly #focus: SignerFlowOptions['focus'];
+  readonly #saveFile: SignerFlowOptions['saveFile'];
+
+  constructor(host: PortalHost, options: SignerFlowOptions) {
+    this.#host = host;
+    this.#focus = options.focus;
+    this.#saveFile = options.saveFile;
     this.#action = new BusyAction(host);
     this.#step = new Task(host, {
       autoRun: false,
@@ -133,7 +127,7 @@ export class SignerFlow {
       const { type: _type, ...token } = message;
       this.#set({ cardToken: token, cardErrorCode: undefined });
       this.#action.error = undefined;
-      this.options.focus(HEADING);
+      this.#focus(HEADING);
     }
   }
 
@@ -147,16 +141,16 @@ export class SignerFlow {
     change: (fieldId: string, value: AnswerValue) => this.#change(fieldId, value),
     continueForm: () => {
       if (!this.#check(this.#state.form!, (form) => this.#set({ form: form as IntakeForm }))) {
-        this.options.focus('[part~="error-summary"]');
+        this.#focus('[part~="error-summary"]');
         return;
       }
       void this.#drafts.flush();
       this.#set({ view: 'review' });
-      this.options.focus(HEADING);
+      this.#focus(HEADING);
     },
     editForm: () => {
       this.#set({ view: 'form', form: { ...this.#state.form!, showSummary: false } });
-      this.options.focus(HEADING);
+      this.#focus(HEADING);
     },
     submitForm: () => void this.#submitForm(),
     saveCard: () =>
@@ -168,7 +162,7 @@ export class SignerFlow {
     replaceCard: () => {
       this.#set({ cardToken: undefined, cardErrorCode: undefined, replacingCard: true });
       this.#action.error = undefined;
-      this.options.focus(HEADING);
+      this.#focus(HEADING);
     },
     next: () => void this.#advance(),
     showDocuments: () => {
@@ -180,7 +174,7 @@ export class SignerFlow {
     openCopy: (signatureId) => void this.#load((context) => loadCopy(context, signatureId)),
     download: (signatureId, title) =>
       void this.#act('downloadSignedPdf', async () => {
-        this.options.saveFile(await this.#client!.downloadSignedPdf(this.#profile!.id, signatureId), title);
+        this.#saveFile(await this.#client!.downloadSignedPdf(this.#profile!.id, signatureId), title);
         this.#set({ announcement: msg('Download started.', { id: 'signer.download-started' }) });
       }),
     back: () => (this.#state.view === 'copy' ? this.actions.showDocuments() : void this.#load(loadPacket, false)),
@@ -198,7 +192,7 @@ export class SignerFlow {
 
   #set(patch: StepPatch): void {
     this.#state = { ...this.#state, ...patch };
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Loads what a view needs while "Loading…" shows; `focus` moves to its heading once shown. */
@@ -229,14 +223,14 @@ export class SignerFlow {
 
   #finish(): Promise<void> {
     this.#set({ packet: { ...this.#packet, completed: true }, view: 'done', fragment: undefined });
-    this.options.focus(HEADING);
-    this.host.dispatchEvent(new PortalPacketCompletedEvent({ profileId: this.#profile!.id }));
+    this.#focus(HEADING);
+    this.#host.dispatchEvent(new PortalPacketCompletedEvent({ profileId: this.#profile!.id }));
     return Promise.resolve();
   }
 
   /** A button's request: busy while it runs, its error shown in place and focused. */
   #act(operation: string, run: () => Promise<void>): Promise<void> {
-    return this.#action.run(operation, run, () => this.options.focus('[part~="error"]'));
+    return this.#action.run(operation, run, () => this.#focus('[part~="error"]'));
   }
 
   /** Checks a small form; on a problem, shows it and focuses the first field with one. */
@@ -244,7 +238,7 @@ export class SignerFlow {
     const errors = checkForm(model.fields, trimmed(model.answers));
     set({ ...model, errors, showSummary: true });
     const first = model.fields.find((f) => errors[f.id]);
-    if (first) this.options.focus(`#${fieldDomId(first.id)}`);
+    if (first) this.#focus(`#${fieldDomId(first.id)}`);
     return !first;
   }
 
@@ -289,7 +283,7 @@ export class SignerFlow {
           agreed: true,
           language: doc.language,
         });
-        this.host.dispatchEvent(new PortalDocumentSignedEvent({ profileId, documentId: doc.documentId, signatureId: record.id }));
+        this.#host.dispatchEvent(new PortalDocumentSignedEvent({ profileId, documentId: doc.documentId, signatureId: record.id }));
         this.#set({ announcement: msg('Signed.', { id: 'signer.signed' }) });
       } catch (error) {
         const reason = toPortalApiError(error).reason;
@@ -320,7 +314,7 @@ export class SignerFlow {
         await client.saveFormDraft(profileId, definition.id, { answers }, { keepalive });
         mark('saved');
       } catch (error) {
-        reportError(this.host, 'saveFormDraft', error);
+        reportError(this.#host, 'saveFormDraft', error);
         mark('failed');
       }
     });
@@ -340,8 +334,8 @@ export class SignerFlow {
         const errors = serverFieldErrors(apiError.fields);
         if (apiError.code !== 'validation' || !Object.keys(errors).length) throw error;
         this.#set({ form: { ...form, errors, showSummary: true }, view: 'form' });
-        reportError(this.host, 'submitForm', error);
-        this.options.focus('[part~="error-summary"]');
+        reportError(this.#host, 'submitForm', error);
+        this.#focus('[part~="error-summary"]');
         return;
       }
       await this.#advance();
