@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { TaskStatus } from '@lit/task';
 import { BookingFlow } from '../../src/elements/booking-request/booking-flow.js';
-import type { BookingInputs } from '../../src/elements/booking-request/model.js';
+import type { BookingInputs } from '../../src/elements/booking-request/view-model.js';
 import { configurePortal, connect } from '../../src/core/config.js';
 import { resetPortal } from '../../src/testing.js';
 import { FakeTransport } from '../support/fake-transport.js';

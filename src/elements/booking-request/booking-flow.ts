@@ -7,7 +7,7 @@ import type { PortalHost } from '../../core/controllers/host.js';
 import { PortalBookingCancelledEvent, PortalBookingRequestedEvent, PortalBookingRescheduledEvent, reportError } from '../../core/events.js';
 import { today } from './format.js';
 import { bookingError } from './messages.js';
-import type { BookingFlowActions, BookingInputs, BookingSnapshot, BookingState, Draft, Step } from './model.js';
+import type { BookingFlowActions, BookingInputs, BookingSnapshot, BookingState, Draft, Step } from './view-model.js';
 import { OpenTimes } from './open-times.js';
 
 const newDraft = (): Draft => ({ message: '', key: '' });

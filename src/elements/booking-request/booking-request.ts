@@ -9,7 +9,7 @@ import { BookingFlow } from './booking-flow.js';
 import { bookingView } from './booking-views.js';
 import { keyTarget } from './date-grid.js';
 import { browserZone } from './format.js';
-import type { BookingActions } from './model.js';
+import type { BookingActions } from './view-model.js';
 import { styles } from './booking-request.styles.js';
 
 /**

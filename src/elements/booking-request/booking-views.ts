@@ -3,7 +3,7 @@ import { msg } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
 import { errorView, loadingView, statusView } from '../../core/base/state-views.js';
 import { appointmentList } from './appointment-list.js';
-import type { BookingActions, BookingModel } from './model.js';
+import type { BookingActions, BookingModel } from './view-model.js';
 import { flowView } from './request-steps.js';
 
 const nothingToBook = () => statusView(msg("Online booking isn't available for this profile. Please call the office.", { id: 'booking.nothing' }));

@@ -5,7 +5,7 @@ import { dateGrid, type GridActions, type GridModel } from './date-grid.js';
 import { summary } from './appointment-list.js';
 import { longDay, time, when } from './format.js';
 import { localName, modalityLabel } from './messages.js';
-import type { Draft, Step } from './model.js';
+import type { Draft, Step } from './view-model.js';
 
 export interface FlowModel {
   step: Step;

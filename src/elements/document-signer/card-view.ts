@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { getLocale } from '../../core/i18n/localization.js';
-import type { SignerActions, SignerModel } from './model.js';
+import type { SignerActions, SignerModel } from './view-model.js';
 import { cardPageUrl } from './card-frame.js';
 import { cardError, cardSummary } from './messages.js';
 import { actionError, button, heading, progress } from './parts.js';

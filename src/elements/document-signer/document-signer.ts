@@ -9,7 +9,7 @@ import { formStyles } from '../../core/styles/form.styles.js';
 import { headingStyles } from '../../core/styles/heading.styles.js';
 import { CardFrameListener } from './card-frame.js';
 import { saveBlob } from './files.js';
-import { fieldDomId, type SignerActions } from './model.js';
+import { fieldDomId, type SignerActions } from './view-model.js';
 import { SignerFlow } from './signer-flow.js';
 import { signerView } from './views.js';
 import { styles } from './document-signer.styles.js';

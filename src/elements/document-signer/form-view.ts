@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import type { AnswerValue, FormAnswers, FormField } from '../../contract/documents.js';
 import { label } from './labels.js';
-import { fieldDomId } from './model.js';
+import { fieldDomId } from './view-model.js';
 import { fieldError, formatDate, problemCount } from './messages.js';
 import { isEmpty } from './validation.js';
 

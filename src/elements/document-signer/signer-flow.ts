@@ -8,7 +8,7 @@ import type { PortalHost } from '../../core/controllers/host.js';
 import { PortalDocumentSignedEvent, PortalPacketCompletedEvent, reportError } from '../../core/events.js';
 import { Debouncer, sha256Hex } from './files.js';
 import type { FormViewModel } from './form-view.js';
-import { fieldDomId, type IntakeForm, type SignerFlowActions, type SignerSnapshot, type SignerState } from './model.js';
+import { fieldDomId, type IntakeForm, type SignerFlowActions, type SignerSnapshot, type SignerState } from './view-model.js';
 import { signatureForm } from './signature-form.js';
 import { LoadFailure, loadCopy, loadDocuments, loadPacket, loadStep, type LoadContext, type StepPatch } from './step-loads.js';
 import { checkField, checkForm, serverFieldErrors, trimmed } from './validation.js';

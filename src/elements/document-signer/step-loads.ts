@@ -1,7 +1,7 @@
 import type { Packet, Profile } from '../../contract/index.js';
 import type { PortalClient } from '../../core/api/client.js';
 import { sanitizeHtml } from '../../core/sanitized-html/sanitize.js';
-import type { SignerState } from './model.js';
+import type { SignerState } from './view-model.js';
 import { signatureForm } from './signature-form.js';
 
 /** What a loaded view changes in the flow's state. */

@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { cardView } from './card-view.js';
 import { copyView, documentsView } from './documents-view.js';
 import { formView, reviewView } from './form-steps.js';
-import type { SignerActions, SignerModel, View } from './model.js';
+import type { SignerActions, SignerModel, View } from './view-model.js';
 import { documentsLink, doneView, emptyView, signView, welcomeView } from './steps.js';
 
 /** Which template shows each view. */
