@@ -33,7 +33,8 @@ function sideChunk(entry: string, fileName: string, alias: Record<string, string
   };
 }
 
-// `vite build`               -> dist/lib: one ES module per source module for npm users;
+// `vite build`               -> dist/lib: one ES module per source module for npm users
+//                               (entries: the API, the define file, and ./testing);
 //                               lit and @lit/task stay bare imports. @lit/localize is bundled
 //                               in, so a host that configures its own copy cannot collide.
 // `vite build --mode bundle` -> dist/portal-widgets.js: one self-registering file with
@@ -104,7 +105,7 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: true,
-      lib: { entry: ['src/index.ts', 'src/define.ts'], formats: ['es'] },
+      lib: { entry: ['src/index.ts', 'src/define.ts', 'src/testing.ts'], formats: ['es'] },
       rolldownOptions: {
         external: [/^lit(\/|$)/, /^@lit\/task/, /^tus-js-client(\/|$)/, /^dompurify(\/|$)/],
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js', minify: true },

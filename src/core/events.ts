@@ -1,4 +1,4 @@
-import type { PortalErrorCode } from './api/errors.js';
+import { toPortalApiError, type PortalApiError, type PortalErrorCode } from './api/errors.js';
 import type { FileType } from '../contract/files.js';
 
 /**
@@ -18,6 +18,13 @@ export class PortalErrorEvent extends CustomEvent<PortalErrorDetail> {
   constructor(detail: PortalErrorDetail) {
     super(PortalErrorEvent.type, { detail, bubbles: true, composed: true });
   }
+}
+
+/** Tells the host page, from `target`, that `operation` failed: ids and codes only. */
+export function reportError(target: EventTarget, operation: string, error: unknown): PortalApiError {
+  const apiError = toPortalApiError(error);
+  target.dispatchEvent(new PortalErrorEvent({ operation, code: apiError.code }));
+  return apiError;
 }
 
 export interface SignedInDetail {
@@ -168,6 +175,9 @@ export class PortalPacketCompletedEvent extends CustomEvent<PacketCompletedDetai
 
 /** All event classes, so tests and docs can walk them. */
 export const PORTAL_EVENTS = [PortalErrorEvent, PortalSignedInEvent, PortalSignedOutEvent, PortalNewClientEvent, PortalProfileSelectedEvent, PortalBookingRequestedEvent, PortalBookingCancelledEvent, PortalBookingRescheduledEvent, PortalFileAcceptEvent, PortalFileUploadedEvent, PortalDocumentSignedEvent, PortalPacketCompletedEvent] as const;
+
+/** Every event the widgets fire, by name (`HTMLElementEventMap` below lists the same). */
+export type PortalEventMap = Pick<HTMLElementEventMap, (typeof PORTAL_EVENTS)[number]['type']>;
 
 declare global {
   interface HTMLElementEventMap {

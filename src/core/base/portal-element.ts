@@ -1,17 +1,17 @@
-import { LitElement, html, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { updateWhenLocaleChanges } from '@lit/localize';
 import { connect, type PortalConnection } from '../config.js';
 import type { PortalClient } from '../api/client.js';
-import { toPortalApiError, type PortalApiError } from '../api/errors.js';
+import type { PortalApiError } from '../api/errors.js';
 import type { SessionStore, SessionChangeEvent } from '../session/session-store.js';
 import type { SessionPersistence } from '../session/storage.js';
-import { describeError } from '../i18n/error-messages.js';
 import { followDocumentLanguage, localeLoading } from '../i18n/localization.js';
-import { PortalErrorEvent } from '../events.js';
+import { reportError } from '../events.js';
 import { sharedStyles } from '../styles/shared.styles.js';
-import type { ProfileController } from './profile-controller.js';
-import { SessionController } from './session-controller.js';
+import type { ActingProfileGate } from '../controllers/acting-profile-gate.js';
+import { StoreController } from '../controllers/store-controller.js';
+import { errorView, loadingView, notConfiguredView } from './state-views.js';
 import { configurationWarning } from './warnings.js';
 
 /**
@@ -27,6 +27,14 @@ import { configurationWarning } from './warnings.js';
 export abstract class PortalElement extends LitElement {
   static override styles: CSSResultGroup = sharedStyles;
 
+  /**
+   * Registers the element as `tag` (each element names its own by default) unless that tag is
+   * taken already: by this class, or by another version of the widgets on the same page.
+   */
+  static define(this: CustomElementConstructor & { readonly defaultTag: string }, tag = this.defaultTag, registry = customElements): void {
+    if (!registry.get(tag)) registry.define(tag, this);
+  }
+
   /** The portal endpoint URL naming one practice, e.g. `https://portal.example.com/p/lakeside`. */
   @property() endpoint = '';
 
@@ -35,10 +43,10 @@ export abstract class PortalElement extends LitElement {
 
   #connection: PortalConnection | undefined;
 
-  protected readonly sessionController = new SessionController(this, (event) => this.sessionChanged(event));
+  protected readonly sessionController = new StoreController<SessionStore, SessionChangeEvent>(this, (event) => this.sessionChanged(event));
 
-  /** Widgets that act for a profile set this to a `new ProfileController(this)`. */
-  protected readonly profileController: ProfileController | undefined = undefined;
+  /** Widgets that act for a profile set this to a `new ActingProfileGate(this)`. */
+  protected readonly profileGate: ActingProfileGate | undefined = undefined;
 
   constructor() {
     super();
@@ -66,7 +74,7 @@ export abstract class PortalElement extends LitElement {
       this.sessionController.observe(this.#connection?.session);
       configurationWarning(this.localName, this.endpoint);
     }
-    this.profileController?.observe(this.#connection?.profiles, this.#connection?.session.signedIn ?? false);
+    this.profileGate?.observe(this.#connection);
   }
 
   /** The connection for this element's endpoint, or undefined when none is set. */
@@ -88,33 +96,18 @@ export abstract class PortalElement extends LitElement {
 
   /** Tell the host page something failed: ids and codes only. */
   protected emitError(operation: string, error: unknown): PortalApiError {
-    const apiError = toPortalApiError(error);
-    this.dispatchEvent(new PortalErrorEvent({ operation, code: apiError.code }));
-    return apiError;
+    return reportError(this, operation, error);
   }
 
-  protected renderLoading(text: string = msg('Loading…', { id: 'portal.loading' })): TemplateResult {
-    return html`<p class="state" role="status" part="status">${text}</p>`;
+  protected renderLoading(text?: string): TemplateResult {
+    return loadingView(text);
   }
 
   protected renderError(error: unknown, retry?: () => void): TemplateResult {
-    return html`<div class="state" data-kind="error" role="alert" part="error">
-      <p>${describeError(toPortalApiError(error))}</p>
-      ${retry
-        ? html`<button class="button" data-variant="secondary" part="retry-button" @click=${retry}>
-            ${msg('Try again', { id: 'portal.retry' })}
-          </button>`
-        : null}
-    </div>`;
-  }
-
-  protected renderSignedOut(text: string = msg('Please sign in to continue.', { id: 'portal.signed-out' })): TemplateResult {
-    return html`<slot name="signed-out"><p class="state" part="status">${text}</p></slot>`;
+    return errorView(error, retry);
   }
 
   protected renderMissingEndpoint(): TemplateResult {
-    return html`<p class="state" data-kind="error" role="alert" part="error">
-      ${msg('This part of the portal is not set up yet.', { id: 'portal.not-configured' })}
-    </p>`;
+    return notConfiguredView();
   }
 }

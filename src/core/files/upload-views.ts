@@ -8,9 +8,14 @@ import { acceptList, type UploadRules } from './upload-rules.js';
 import { formatBytes, formatPercent, rulesText } from '../i18n/format.js';
 import { retryable, statusText } from '../i18n/upload-messages.js';
 
-export interface UploadActions {
+/** What the drop zone and the rows show: the rules, the chosen files, and a drag in progress. */
+export interface UploadModel {
   readonly rules: UploadRules;
+  readonly entries: readonly UploadEntry[];
   readonly dragging: boolean;
+}
+
+export interface UploadActions {
   chosen(files: ArrayLike<File>): void;
   drag(active: boolean): void;
   cancel(id: number): void;
@@ -24,7 +29,7 @@ const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files
  * The drop zone, with the rules stated before choosing and a real button (the drop zone is
  * never the only way in: keyboard and screen-reader users, and phones, use the button).
  */
-export function dropZone(a: UploadActions): TemplateResult {
+export function dropZone(m: UploadModel, a: UploadActions): TemplateResult {
   const over = (event: DragEvent) => {
     if (!hasFiles(event)) return;
     event.preventDefault();
@@ -33,7 +38,7 @@ export function dropZone(a: UploadActions): TemplateResult {
   return html`<div
     class="drop-zone"
     part="drop-zone"
-    ?data-active=${a.dragging}
+    ?data-active=${m.dragging}
     @dragenter=${over}
     @dragover=${over}
     @dragleave=${() => a.drag(false)}
@@ -43,16 +48,16 @@ export function dropZone(a: UploadActions): TemplateResult {
       if (event.dataTransfer?.files.length) a.chosen(event.dataTransfer.files);
     }}
   >
-    <p id="rules" part="rules">${rulesText(a.rules)}</p>
-    ${a.rules.roomBytes < Math.max(...a.rules.types.map((t) => t.maxBytes))
-      ? html`<p class="hint">${msg('Space left:', { id: 'uploader.room' })} ${formatBytes(a.rules.roomBytes)}</p>`
+    <p id="rules" part="rules">${rulesText(m.rules)}</p>
+    ${m.rules.roomBytes < Math.max(...m.rules.types.map((t) => t.maxBytes))
+      ? html`<p class="hint">${msg('Space left:', { id: 'uploader.room' })} ${formatBytes(m.rules.roomBytes)}</p>`
       : nothing}
     <p class="hint drag" aria-hidden="true">${msg('Drag files here, or', { id: 'uploader.drop' })}</p>
     <button class="button" part="choose-button" type="button" aria-describedby="rules"
       @click=${(event: Event) => ((event.currentTarget as HTMLElement).nextElementSibling as HTMLInputElement).click()}>
       ${msg('Choose files', { id: 'uploader.choose' })}
     </button>
-    <input type="file" multiple hidden tabindex="-1" accept=${acceptList(a.rules)}
+    <input type="file" multiple hidden tabindex="-1" accept=${acceptList(m.rules)}
       @change=${(event: Event) => {
         const input = event.target as HTMLInputElement;
         if (input.files?.length) a.chosen(input.files);
@@ -74,7 +79,8 @@ function rowActions(entry: UploadEntry, a: UploadActions): TemplateResult {
 }
 
 /** One row per chosen file: name, size, progress bar and percentage, status, and its actions. */
-export function queueRows(entries: readonly UploadEntry[], a: UploadActions): TemplateResult | typeof nothing {
+export function queueRows(m: UploadModel, a: UploadActions): TemplateResult | typeof nothing {
+  const { entries } = m;
   if (!entries.length) return nothing;
   return html`<ul class="rows" part="queue" aria-label=${msg('Uploads', { id: 'uploader.queue' })}>
     ${entries.map(
@@ -85,7 +91,7 @@ export function queueRows(entries: readonly UploadEntry[], a: UploadActions): Te
           ? html`<progress part="progress" max="100" .value=${entry.percent} aria-labelledby="name-${entry.id}"
               aria-valuetext=${formatPercent(entry.percent)}></progress>`
           : nothing}
-        <span class="status" part="row-status">${statusText(entry, a.rules)}</span>
+        <span class="status" part="row-status">${statusText(entry, m.rules)}</span>
         <span class="actions">${rowActions(entry, a)}</span>
       </li>`,
     )}

@@ -2,7 +2,7 @@ import { BookingRequest } from './booking-request.js';
 
 export { BookingRequest };
 
-if (!customElements.get('booking-request')) customElements.define('booking-request', BookingRequest);
+BookingRequest.define();
 
 declare global {
   interface HTMLElementTagNameMap {

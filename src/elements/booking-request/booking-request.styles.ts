@@ -6,11 +6,8 @@ export const styles = css`
   :host { --_day: var(--portal-booking-request-day-size, 2.75rem); }
   .base, .list, .choices, .times, .item, .confirm, .form { display: grid; gap: 0.5rem; }
   .base { gap: calc(var(--_space) * 0.75); }
-  p, ul { margin: 0; }
+  ul { margin: 0; }
   ul { padding: 0; list-style: none; }
-  .heading { font-size: 1.25em; font-weight: 700; line-height: 1.3; }
-  /* Headings take focus only so screen readers start reading at the new step. */
-  .heading:focus { outline: none; }
   .muted { color: var(--_text-muted); font-size: 0.9em; }
   .error { color: var(--_danger); font-weight: 600; }
   .request, .form .button { justify-self: start; }

@@ -20,6 +20,8 @@ export interface GridActions {
   pick(day: string): void;
   /** Move the tab stop (and the month, when the day is in another). */
   move(day: string): void;
+  /** A key pressed on a day: the arrows, Home, End, Page Up and Page Down move (see keyTarget). */
+  gridKey(event: KeyboardEvent): void;
 }
 
 /**
@@ -53,7 +55,7 @@ function weeks(month: string): Array<Array<string | undefined>> {
   return rows;
 }
 
-export function dateGrid(model: GridModel, actions: GridActions, onKeydown: (event: KeyboardEvent) => void): TemplateResult {
+export function dateGrid(model: GridModel, actions: GridActions): TemplateResult {
   const names = weekdays();
   // The month's name sits outside the grid: a live region may not be a child of a grid.
   return html`<div class="month-bar">
@@ -63,7 +65,7 @@ export function dateGrid(model: GridModel, actions: GridActions, onKeydown: (eve
       <button class="button" data-variant="secondary" part="month-button" ?disabled=${!model.canNext}
         aria-label=${msg('Next month', { id: 'booking.month-next' })} @click=${() => actions.move(addMonths(model.focus, 1))}>›</button>
     </div>
-    <table role="grid" part="date-grid" aria-labelledby="month" aria-busy=${model.loading} @keydown=${onKeydown}>
+    <table role="grid" part="date-grid" aria-labelledby="month" aria-busy=${model.loading} @keydown=${actions.gridKey}>
       <thead>
         <tr>${names.map(([short, long]) => html`<th scope="col"><abbr title=${long}>${short}</abbr></th>`)}</tr>
       </thead>

@@ -5,7 +5,7 @@ import { dateGrid, type GridActions, type GridModel } from './date-grid.js';
 import { summary } from './appointment-list.js';
 import { longDay, time, when } from './format.js';
 import { localName, modalityLabel } from './messages.js';
-import type { Draft, Step } from './model.js';
+import type { Draft, Step } from './view-model.js';
 
 export interface FlowModel {
   step: Step;
@@ -45,8 +45,8 @@ const heading = (m: FlowModel, text: string) =>
 const choice = (label: string, detail: string, onClick: () => void) =>
   html`<li><button class="choice" part="choice" @click=${onClick}><strong>${label}</strong>${detail ? html`<span>${detail}</span>` : nothing}</button></li>`;
 
-export function flowView(m: FlowModel, a: FlowActions, onGridKey: (event: KeyboardEvent) => void): TemplateResult {
-  return html`${STEP_VIEWS[m.step](m, a, onGridKey)}
+export function flowView(m: FlowModel, a: FlowActions): TemplateResult {
+  return html`${STEP_VIEWS[m.step](m, a)}
     ${m.error ? html`<p class="error" role="alert" part="error">${m.error}</p>` : nothing}
     ${m.nextTimes ? nextTimes(m, a) : nothing}
     <div class="actions">
@@ -61,7 +61,7 @@ export function flowView(m: FlowModel, a: FlowActions, onGridKey: (event: Keyboa
     </div>`;
 }
 
-type View = (m: FlowModel, a: FlowActions, onGridKey: (event: KeyboardEvent) => void) => TemplateResult;
+type View = (m: FlowModel, a: FlowActions) => TemplateResult;
 
 const STEP_VIEWS: Record<Step, View> = {
   service: (m, a) => html`${heading(m, msg('What would you like to book?', { id: 'booking.service-heading' }))}
@@ -81,10 +81,10 @@ const STEP_VIEWS: Record<Step, View> = {
       </ul>`;
   },
 
-  date: (m, a, onGridKey) => html`${heading(m, msg('Choose a day', { id: 'booking.date-heading' }))}
+  date: (m, a) => html`${heading(m, msg('Choose a day', { id: 'booking.date-heading' }))}
     <p class="muted" id="grid-hint">${msg('Only days with open times can be chosen.', { id: 'booking.date-hint' })}</p>
     ${m.grid.loading ? html`<p role="status" part="status">${msg('Loading…', { id: 'portal.loading' })}</p>` : nothing}
-    ${dateGrid(m.grid, a, onGridKey)}`,
+    ${dateGrid(m.grid, a)}`,
 
   time: (m, a) => {
     const day = m.draft.day ?? '';

@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { getLocale } from '../../core/i18n/localization.js';
-import type { SignerActions, SignerModel } from './model.js';
+import type { SignerActions, SignerModel } from './view-model.js';
 import { cardPageUrl } from './card-frame.js';
-import { cardSummary } from './messages.js';
+import { cardError, cardSummary } from './messages.js';
 import { actionError, button, heading, progress } from './parts.js';
 
 /**
@@ -52,7 +52,7 @@ export function cardView(model: SignerModel, actions: SignerActions): TemplateRe
   }
   return html`${progress(model)} ${title}
     <p>${msg('Enter your card below. The card details go straight to the payment service; your practice keeps only the last 4 digits.', { id: 'signer.card.intro' })}</p>
-    ${model.cardError ? html`<p class="form-error" role="alert" part="error">${model.cardError}</p>` : nothing}
+    ${model.cardErrorCode ? html`<p class="form-error" role="alert" part="error">${cardError(model.cardErrorCode)}</p>` : nothing}
     ${card
       ? html`<iframe
           part="card-frame"

@@ -2,7 +2,7 @@ import { DocumentSigner } from './document-signer.js';
 
 export { DocumentSigner };
 
-if (!customElements.get('document-signer')) customElements.define('document-signer', DocumentSigner);
+DocumentSigner.define();
 
 declare global {
   interface HTMLElementTagNameMap {

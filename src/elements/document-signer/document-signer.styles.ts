@@ -6,20 +6,6 @@ export const styles = css`
     gap: calc(var(--_space) * 0.75);
     max-inline-size: 42rem;
   }
-  .heading {
-    margin: 0;
-    font-size: 1.25em;
-    font-weight: 700;
-    line-height: 1.3;
-  }
-  /* Headings take focus only so screen readers start at the new step: no ring. */
-  .heading:focus {
-    outline: none;
-  }
-  p {
-    margin: 0;
-  }
-  .hint,
   .optional {
     color: var(--_text-muted);
     font-size: 0.9em;
@@ -79,7 +65,6 @@ export const styles = css`
   .clinician-html a {
     color: var(--_primary);
   }
-  form,
   .section {
     display: grid;
     gap: calc(var(--_space) * 0.75);
@@ -101,28 +86,6 @@ export const styles = css`
     margin-block-end: calc(var(--_space) * 0.5);
     font-size: 1.1em;
   }
-  .field {
-    display: grid;
-    gap: 0.25rem;
-  }
-  label {
-    font-weight: 600;
-  }
-  input:not([type='checkbox'], [type='radio']),
-  select {
-    inline-size: 100%;
-    min-block-size: 2.75rem;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font: inherit;
-  }
-  [aria-invalid='true']:not([type='checkbox'], [type='radio']) {
-    border: 2px solid var(--_danger);
-  }
   .choice {
     display: flex;
     align-items: flex-start;
@@ -139,11 +102,6 @@ export const styles = css`
     margin: 0.1rem 0 0;
   }
   .agree {
-    font-weight: 600;
-  }
-  .field-error,
-  .form-error {
-    color: var(--_danger);
     font-weight: 600;
   }
   .summary {
@@ -220,16 +178,7 @@ export const styles = css`
   }
   .link-button {
     justify-self: end;
-    min-block-size: 2.75rem;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_primary);
-    font: inherit;
     font-weight: 600;
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-    cursor: pointer;
   }
   .signature-block {
     padding-inline-start: var(--_space);

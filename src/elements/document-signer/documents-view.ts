@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { SignerActions, SignerModel } from './model.js';
+import type { SignerActions, SignerModel } from './view-model.js';
 import { label } from './labels.js';
 import { formatInstant } from './messages.js';
 import { actionError, button, clinicianHtml, heading } from './parts.js';

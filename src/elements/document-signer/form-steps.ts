@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { SignerActions, SignerModel } from './model.js';
+import type { SignerActions, SignerModel } from './view-model.js';
 import { displayAnswer, errorSummary, formFields, sections } from './form-view.js';
 import { label } from './labels.js';
 import { actionError, button, heading, progress } from './parts.js';

@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
 import type { AnswerValue, FormAnswers, FormField } from '../../contract/documents.js';
 import { label } from './labels.js';
+import { fieldDomId } from './view-model.js';
 import { fieldError, formatDate, problemCount } from './messages.js';
 import { isEmpty } from './validation.js';
 
@@ -22,8 +23,6 @@ export interface FormViewActions {
   jump(event: Event, fieldId: string): void;
 }
 
-/** Element ids inside the shadow root: prefixed so they cannot clash with the widget's own. */
-export const fieldDomId = (fieldId: string) => `f-${fieldId}`;
 const errorId = (fieldId: string) => `f-${fieldId}-error`;
 
 /**
@@ -68,82 +67,104 @@ export function formFields(model: FormViewModel, actions: FormViewActions, name 
   });
 }
 
+/** One field as the templates below need it: its answer, its error and its label. */
+interface FieldParts {
+  readonly f: FormField;
+  readonly value: AnswerValue | undefined;
+  /** The error code, when the answer has one. */
+  readonly code: string | undefined;
+  readonly error: TemplateResult | typeof nothing;
+  readonly describedBy: string | undefined;
+  /** The label, with "(optional)" when it is. */
+  readonly text: TemplateResult;
+  readonly change: FormViewActions['change'];
+}
+
 function fieldView(f: FormField, model: FormViewModel, actions: FormViewActions, name: string): TemplateResult {
   const code = model.errors[f.id];
-  const error = code
-    ? html`<p class="field-error" id=${errorId(f.id)} part="field-error">${fieldError(f, code)}</p>`
-    : nothing;
-  const describedBy = code ? errorId(f.id) : undefined;
-  const value = model.answers[f.id];
-  const text = label(f.labelId, name);
   const optional = f.required ? nothing : html` <span class="optional">${msg('(optional)', { id: 'signer.optional' })}</span>`;
-
-  if (f.kind === 'radio' || (f.kind === 'checkbox' && f.options)) {
-    const multiple = f.kind === 'checkbox';
-    const chosen = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
-    return html`<fieldset class="field choices" part="field" id=${fieldDomId(f.id)} tabindex="-1" aria-describedby=${ifDefined(describedBy)}>
-      <legend>${text}${optional}</legend>
-      ${error}
-      ${(f.options ?? []).map(
-        (o) => html`<label class="choice">
-          <input
-            type=${multiple ? 'checkbox' : 'radio'}
-            name=${f.id}
-            .value=${o.value}
-            .checked=${chosen.includes(o.value)}
-            aria-invalid=${code ? 'true' : 'false'}
-            @change=${(e: Event) => {
-              const on = (e.target as HTMLInputElement).checked;
-              actions.change(f.id, multiple ? (on ? [...chosen, o.value] : chosen.filter((v) => v !== o.value)) : o.value);
-            }}
-          />
-          <span>${label(o.labelId)}</span>
-        </label>`,
-      )}
-    </fieldset>`;
-  }
-
-  if (f.kind === 'checkbox') {
-    return html`<div class="field" part="field">
-      <label class="choice">
-        <input
-          id=${fieldDomId(f.id)}
-          type="checkbox"
-          name=${f.id}
-          .checked=${value === true}
-          ?required=${f.required}
-          aria-invalid=${code ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy)}
-          @change=${(e: Event) => actions.change(f.id, (e.target as HTMLInputElement).checked)}
-        />
-        <span>${text}${optional}</span>
-      </label>
-      ${error}
-    </div>`;
-  }
-
-  const common = {
-    id: fieldDomId(f.id),
-    value: typeof value === 'string' ? value : '',
-    onInput: (e: Event) => actions.change(f.id, (e.target as HTMLInputElement | HTMLSelectElement).value),
+  const parts: FieldParts = {
+    f,
+    value: model.answers[f.id],
+    code,
+    error: code ? html`<p class="field-error" id=${errorId(f.id)} part="field-error">${fieldError(f, code)}</p>` : nothing,
+    describedBy: code ? errorId(f.id) : undefined,
+    text: html`${label(f.labelId, name)}${optional}`,
+    change: actions.change,
   };
+  if (f.kind === 'radio' || (f.kind === 'checkbox' && f.options)) return choicesField(parts);
+  if (f.kind === 'checkbox') return checkboxField(parts);
+  return textField(parts);
+}
+
+/** Radio buttons, or checkboxes for several answers, in a fieldset named by its legend. */
+function choicesField({ f, value, code, error, describedBy, text, change }: FieldParts): TemplateResult {
+  const multiple = f.kind === 'checkbox';
+  const chosen = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  return html`<fieldset class="field choices" part="field" id=${fieldDomId(f.id)} tabindex="-1" aria-describedby=${ifDefined(describedBy)}>
+    <legend>${text}</legend>
+    ${error}
+    ${(f.options ?? []).map(
+      (o) => html`<label class="choice">
+        <input
+          type=${multiple ? 'checkbox' : 'radio'}
+          name=${f.id}
+          .value=${o.value}
+          .checked=${chosen.includes(o.value)}
+          aria-invalid=${code ? 'true' : 'false'}
+          @change=${(e: Event) => {
+            const on = (e.target as HTMLInputElement).checked;
+            change(f.id, multiple ? (on ? [...chosen, o.value] : chosen.filter((v) => v !== o.value)) : o.value);
+          }}
+        />
+        <span>${label(o.labelId)}</span>
+      </label>`,
+    )}
+  </fieldset>`;
+}
+
+/** One box to tick: "I agree…", "Send me reminders…". */
+function checkboxField({ f, value, code, error, describedBy, text, change }: FieldParts): TemplateResult {
+  return html`<div class="field" part="field">
+    <label class="choice">
+      <input
+        id=${fieldDomId(f.id)}
+        type="checkbox"
+        name=${f.id}
+        .checked=${value === true}
+        ?required=${f.required}
+        aria-invalid=${code ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy)}
+        @change=${(e: Event) => change(f.id, (e.target as HTMLInputElement).checked)}
+      />
+      <span>${text}</span>
+    </label>
+    ${error}
+  </div>`;
+}
+
+/** A text, email, tel or date input, or a select, under its label. */
+function textField({ f, value, code, error, describedBy, text, change }: FieldParts): TemplateResult {
+  const id = fieldDomId(f.id);
+  const current = typeof value === 'string' ? value : '';
+  const onInput = (e: Event) => change(f.id, (e.target as HTMLInputElement | HTMLSelectElement).value);
   const control =
     f.kind === 'select'
       ? html`<select
-          id=${common.id}
+          id=${id}
           name=${f.id}
           part="input"
           .autocomplete=${f.autocomplete ?? 'on'}
           ?required=${f.required}
           aria-invalid=${code ? 'true' : 'false'}
           aria-describedby=${ifDefined(describedBy)}
-          @change=${common.onInput}
+          @change=${onInput}
         >
-          <option value="" ?selected=${!common.value}>${msg('Choose…', { id: 'signer.choose' })}</option>
-          ${(f.options ?? []).map((o) => html`<option value=${o.value} ?selected=${o.value === common.value}>${label(o.labelId)}</option>`)}
+          <option value="" ?selected=${!current}>${msg('Choose…', { id: 'signer.choose' })}</option>
+          ${(f.options ?? []).map((o) => html`<option value=${o.value} ?selected=${o.value === current}>${label(o.labelId)}</option>`)}
         </select>`
       : html`<input
-          id=${common.id}
+          id=${id}
           name=${f.id}
           part="input"
           type=${f.kind}
@@ -155,11 +176,11 @@ function fieldView(f: FormField, model: FormViewModel, actions: FormViewActions,
           ?required=${f.required}
           aria-invalid=${code ? 'true' : 'false'}
           aria-describedby=${ifDefined(describedBy)}
-          .value=${common.value}
-          @input=${common.onInput}
+          .value=${current}
+          @input=${onInput}
         />`;
   return html`<div class="field" part="field">
-    <label for=${common.id}>${text}${optional}</label>
+    <label for=${id}>${text}</label>
     ${control} ${error}
   </div>`;
 }

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { msg, str } from '@lit/localize';
-import type { SignerModel } from './model.js';
+import type { SignerModel } from './view-model.js';
 import { describeSignerError } from './messages.js';
 
 /** The heading each step starts with; it takes focus when the client moves to the step. */

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { SignerActions, SignerModel } from './model.js';
+import type { SignerActions, SignerModel } from './view-model.js';
 import { formFields } from './form-view.js';
 import { actionError, button, clinicianHtml, heading, progress } from './parts.js';
 

@@ -1,14 +1,12 @@
-import type { TemplateResult } from 'lit';
-import type { FormField, SignerRelationship } from '../../contract/index.js';
+import { html, type TemplateResult } from 'lit';
 import { cardView } from './card-view.js';
 import { copyView, documentsView } from './documents-view.js';
-import type { FormViewModel } from './form-view.js';
 import { formView, reviewView } from './form-steps.js';
-import type { SignerActions, SignerModel, View } from './model.js';
-import { doneView, signView, welcomeView } from './steps.js';
+import type { SignerActions, SignerModel, View } from './view-model.js';
+import { documentsLink, doneView, emptyView, signView, welcomeView } from './steps.js';
 
 /** Which template shows each view. */
-export const VIEWS: Record<View, (model: SignerModel, actions: SignerActions) => TemplateResult> = {
+const VIEWS: Record<View, (model: SignerModel, actions: SignerActions) => TemplateResult> = {
   welcome: welcomeView,
   consent: signView,
   document: signView,
@@ -20,18 +18,12 @@ export const VIEWS: Record<View, (model: SignerModel, actions: SignerActions) =>
   copy: copyView,
 };
 
-// The contract's list, repeated: the browser imports only its types (no schema code ships).
-const RELATIONSHIPS: readonly SignerRelationship[] = ['parent', 'legal_guardian', 'personal_representative'];
-
-/** Agreeing and signing are small forms too, rendered and checked like the intake forms. */
-export function signatureForm(consent: boolean, guardian: boolean): FormViewModel {
-  const agree: FormField = { id: 'agreed', kind: 'checkbox', labelId: consent ? 'consent.agree' : 'sign.agree', required: true };
-  const fields: FormField[] = consent
-    ? [agree]
-    : [agree, { id: 'fullName', kind: 'text', labelId: 'sign.name', required: true, autocomplete: 'name', maxLength: 200 }];
-  if (guardian && !consent) {
-    const options = RELATIONSHIPS.map((value) => ({ value, labelId: `sign.relationship.${value}` }));
-    fields.push({ id: 'relationship', kind: 'select', labelId: 'sign.relationship', required: true, options });
-  }
-  return { fields, answers: {}, errors: {}, showSummary: false };
+/** The packet's current view, with the way to the Documents tab from every step of it. */
+export function signerView(model: SignerModel, actions: SignerActions): TemplateResult {
+  const empty = model.view === 'welcome' && !model.packet.items.length;
+  const tab = !['documents', 'copy', 'done'].includes(model.view);
+  return html`<div class="base" part="base">
+    ${tab ? documentsLink(actions) : ''} ${(empty ? emptyView : VIEWS[model.view])(model, actions)}
+    <div class="visually-hidden" role="status">${model.announcement}</div>
+  </div>`;
 }

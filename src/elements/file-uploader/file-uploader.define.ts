@@ -2,7 +2,7 @@ import { FileUploader } from './file-uploader.js';
 
 export { FileUploader };
 
-if (!customElements.get('file-uploader')) customElements.define('file-uploader', FileUploader);
+FileUploader.define();
 
 declare global {
   interface HTMLElementTagNameMap {

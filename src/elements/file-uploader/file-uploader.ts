@@ -1,19 +1,22 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import type { FileItem } from '../../contract/index.js';
+import type { FileItem, Profile } from '../../contract/index.js';
 import { PortalElement } from '../../core/base/portal-element.js';
-import { ProfileController } from '../../core/base/profile-controller.js';
+import { statusView } from '../../core/base/state-views.js';
+import { ActingProfileGate } from '../../core/controllers/acting-profile-gate.js';
+import { FocusAfterUpdate } from '../../core/controllers/focus-after-update.js';
 import { PortalFileAcceptEvent, PortalFileUploadedEvent } from '../../core/events.js';
 import { UploadChangeEvent, UploadQueue, type UploadEntry } from '../../core/files/upload-queue.js';
 import { checkFile, uploadRules, type UploadRules } from '../../core/files/upload-rules.js';
 import { parseCsv } from './csv.js';
-import { CSV_ROWS, fileList, viewer, type FileActions, type OpenedFile } from './file-views.js';
+import { CSV_ROWS, type OpenedFile } from './file-views.js';
 import { formatPercent } from '../../core/i18n/format.js';
 import { statusText } from '../../core/i18n/upload-messages.js';
-import { dropZone, queueRows, type UploadActions } from '../../core/files/upload-views.js';
 import { uploadStyles } from '../../core/files/upload.styles.js';
+import { uploaderView } from './uploader-views.js';
+import type { UploaderActions, UploaderModel } from './view-model.js';
 import { styles } from './file-uploader.styles.js';
 
 /**
@@ -52,6 +55,7 @@ import { styles } from './file-uploader.styles.js';
  */
 export class FileUploader extends PortalElement {
   static override styles = [PortalElement.styles, uploadStyles, styles];
+  static readonly defaultTag = 'file-uploader';
 
   /** Narrows the endpoint's allowed types, like an `<input type=file>` accept (`.pdf,.jpg`, `image/*`); never widens them. */
   @property() accept = '';
@@ -62,7 +66,11 @@ export class FileUploader extends PortalElement {
   /** The level of the headings, to fit the host page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  protected override readonly profileController = new ProfileController(this);
+  protected override readonly profileGate = new ActingProfileGate(this, (acting) => {
+    // Another profile (or none): nothing of the last one's uploads or files stays on screen.
+    this.#reset();
+    this.#profileId = acting?.id;
+  });
 
   @state() private dragging = false;
   @state() private announcement = '';
@@ -75,22 +83,18 @@ export class FileUploader extends PortalElement {
   #profileId: number | undefined;
   #steps = new Map<number, number>();
   #resumed = new Set<number>();
-  #focusAfterUpdate: string | undefined;
+  readonly #focus = new FocusAfterUpdate(this);
 
   readonly #files = new Task(this, {
     task: async ([client, profileId, canView], { signal }) =>
       client && profileId && canView ? { profileId, ...(await client.listFiles(profileId, { signal })) } : undefined,
-    args: () => [this.client, this.#profileId, this.#acting?.permissions.view, this.reload] as const,
+    args: () => [this.client, this.#profileId, this.profileGate.acting?.permissions.view, this.reload] as const,
     onError: (error) => this.emitError('listFiles', error),
   });
 
   constructor() {
     super();
     this.#queue.addEventListener(UploadChangeEvent.type, (event) => this.#queueChanged((event as UploadChangeEvent).entry));
-  }
-
-  get #acting() {
-    return this.profileController.store?.acting ?? null;
   }
 
   override disconnectedCallback(): void {
@@ -102,90 +106,61 @@ export class FileUploader extends PortalElement {
     this.#reset();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const id = this.#acting?.id;
-    if (id !== this.#profileId) {
-      // Another profile: nothing of the previous one's uploads or files stays on screen.
-      if (this.#profileId !== undefined) this.#reset();
-      this.#profileId = id;
-    }
-  }
-
-  protected override updated(): void {
-    if (this.#focusAfterUpdate) this.renderRoot.querySelector<HTMLElement>(this.#focusAfterUpdate)?.focus();
-    this.#focusAfterUpdate = undefined;
-  }
-
   protected override render(): TemplateResult {
-    if (!this.endpoint) return this.renderMissingEndpoint();
-    if (!this.session?.signedIn) {
-      return this.renderSignedOut(msg('Sign in to share files with your clinician.', { id: 'uploader.signed-out' }));
-    }
-    const store = this.profileController.store!;
-    if (store.status === 'error') return this.renderError(store.error, () => void store.load(true));
-    if (store.status !== 'ready') return this.renderLoading();
-    const acting = this.#acting;
-    if (!acting) {
-      return html`<p class="state" part="status">${msg('Choose whose portal you are using to see their files.', { id: 'uploader.no-profile' })}</p>`;
-    }
-    if (!acting.permissions.view) {
-      return html`<p class="state" part="status">${msg("Files aren't available for this profile with your sign-in.", { id: 'uploader.no-view' })}</p>`;
-    }
+    const gate = this.profileGate.renderGate({
+      signedOut: msg('Sign in to share files with your clinician.', { id: 'uploader.signed-out' }),
+      noProfile: msg('Choose whose portal you are using to see their files.', { id: 'uploader.no-profile' }),
+    });
+    if (gate) return gate;
+    const acting = this.profileGate.acting!;
+    if (!acting.permissions.view) return statusView(msg("Files aren't available for this profile with your sign-in.", { id: 'uploader.no-view' }));
     // While the list reloads after an upload, the last one stays: the rows and focus stay put.
     const list = this.#files.value?.profileId === acting.id ? this.#files.value : undefined;
     return html`${this.#files.status === TaskStatus.ERROR
         ? this.renderError(this.#files.error, () => this.reload++)
         : list
-          ? this.#main(list.files, this.#rules()!, acting.permissions.upload)
+          ? uploaderView(this.#model(list.files, acting), this.#actions)
           : this.renderLoading(msg('Loading files…', { id: 'uploader.loading' }))}
       <p class="visually-hidden" role="status">${this.announcement}</p>`;
   }
 
+  #model(files: readonly FileItem[], acting: Profile): UploaderModel {
+    return {
+      headingLevel: this.headingLevel,
+      canUpload: acting.permissions.upload,
+      files,
+      rules: this.#rules()!,
+      entries: this.#queue.entries,
+      dragging: this.dragging,
+      busyId: this.busyId,
+      fileError: this.fileError,
+      opened: this.opened,
+    };
+  }
+
+  readonly #actions: UploaderActions = {
+    chosen: (chosen) => this.#chosen(chosen, this.#rules()!),
+    drag: (active) => (this.dragging = active),
+    cancel: (id) => {
+      this.#focus.request(`[data-id="${id}"] button`);
+      void this.#queue.cancel(id);
+    },
+    retry: (id) => {
+      this.#focus.request(`[data-id="${id}"] button`);
+      this.#queue.retry(id);
+    },
+    dismiss: (id) => {
+      this.#focus.request('[part~="choose-button"]');
+      this.#queue.dismiss(id);
+    },
+    open: (file) => void this.#open(file),
+    download: (file) => void this.#download(file),
+    close: () => this.#close(true),
+  };
+
   #rules(): UploadRules | undefined {
     const policy = this.#files.value?.policy;
     return policy && uploadRules(policy, this.accept, this.maxSize);
-  }
-
-  #heading(text: string, level = this.headingLevel): TemplateResult {
-    return html`<div class="heading" part="heading" role="heading" aria-level=${level}>${text}</div>`;
-  }
-
-  #main(files: readonly FileItem[], rules: UploadRules, canUpload: boolean): TemplateResult {
-    const actions: UploadActions & FileActions = {
-      rules,
-      dragging: this.dragging,
-      chosen: (chosen) => this.#chosen(chosen, rules),
-      drag: (active) => (this.dragging = active),
-      cancel: (id) => {
-        this.#focusAfterUpdate = `[data-id="${id}"] button`;
-        void this.#queue.cancel(id);
-      },
-      retry: (id) => {
-        this.#focusAfterUpdate = `[data-id="${id}"] button`;
-        this.#queue.retry(id);
-      },
-      dismiss: (id) => {
-        this.#focusAfterUpdate = '[part~="choose-button"]';
-        this.#queue.dismiss(id);
-      },
-      open: (file) => void this.#open(file),
-      download: (file) => void this.#download(file),
-      close: () => this.#close(true),
-    };
-    return html`${canUpload
-        ? html`${this.#heading(msg('Share files with your clinician', { id: 'uploader.heading' }))}
-          ${rules.types.length
-            ? dropZone(actions)
-            : html`<p class="state">${msg('No kinds of file can be shared here.', { id: 'uploader.no-types' })}</p>`}
-          ${queueRows(this.#queue.entries, actions)}`
-        : html`<p class="state">${msg("Files can't be uploaded for this profile with your sign-in.", { id: 'uploader.no-upload' })}</p>`}
-      ${this.#heading(msg('Your files', { id: 'uploader.files' }))}
-      ${files.length
-        ? fileList(files, this.busyId, actions)
-        : html`<p class="state" part="status">${msg('No files shared yet.', { id: 'uploader.empty-list' })}</p>`}
-      ${this.fileError ? this.renderError(this.fileError) : nothing}
-      ${this.opened ? viewer(this.opened, actions, this.headingLevel + 1) : nothing}`;
   }
 
   #chosen(chosen: ArrayLike<File>, rules: UploadRules): void {
@@ -230,7 +205,7 @@ export class FileUploader extends PortalElement {
     }
     this.#steps.delete(entry.id);
     // Its Cancel is gone: focus moves to what the row offers now (Retry, Dismiss).
-    if (this.shadowRoot?.activeElement?.closest(`[data-id="${entry.id}"]`)) this.#focusAfterUpdate = `[data-id="${entry.id}"] button`;
+    if (this.shadowRoot?.activeElement?.closest(`[data-id="${entry.id}"]`)) this.#focus.request(`[data-id="${entry.id}"] button`);
     this.announcement = `${name}: ${statusText(entry, rules)}`;
     if (entry.status === 'done' && entry.stored && this.#profileId) {
       this.dispatchEvent(new PortalFileUploadedEvent({ profileId: this.#profileId, fileId: entry.stored.id, type: entry.stored.type }));
@@ -261,7 +236,7 @@ export class FileUploader extends PortalElement {
     this.#close(false);
     const rows = file.type === 'csv' ? parseCsv(await blob.text(), CSV_ROWS) : undefined;
     this.opened = { file, rows, url: URL.createObjectURL(blob) };
-    this.#focusAfterUpdate = '#viewer-title';
+    this.#focus.request('#viewer-title');
   }
 
   async #download(file: FileItem): Promise<void> {
@@ -280,7 +255,7 @@ export class FileUploader extends PortalElement {
   #close(focus: boolean): void {
     if (!this.opened) return;
     URL.revokeObjectURL(this.opened.url);
-    if (focus) this.#focusAfterUpdate = `[data-file="${this.opened.file.id}"] .open`;
+    if (focus) this.#focus.request(`[data-file="${this.opened.file.id}"] .open`);
     this.opened = undefined;
   }
 

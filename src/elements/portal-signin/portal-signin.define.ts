@@ -2,7 +2,7 @@ import { PortalSignin } from './portal-signin.js';
 
 export { PortalSignin };
 
-if (!customElements.get('portal-signin')) customElements.define('portal-signin', PortalSignin);
+PortalSignin.define();
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -6,63 +6,18 @@ export const styles = css`
     gap: calc(var(--_space) * 0.75);
     max-inline-size: 32rem;
   }
-  .heading {
-    margin: 0;
-    font-size: 1.25em;
-    font-weight: 700;
-    line-height: 1.3;
-  }
-  /* Headings take focus only so screen readers start reading at the new step; they are
-     not controls, so they get no focus ring. */
-  .heading:focus {
-    outline: none;
-  }
-  p {
-    margin: 0;
-  }
-  form {
-    display: grid;
-    gap: calc(var(--_space) * 0.75);
-  }
   [part~='code-form'] {
     border-top: 1px solid var(--_border);
     padding-top: var(--_space);
-  }
-  .field {
-    display: grid;
-    gap: 0.25rem;
-  }
-  label {
-    font-weight: 600;
-  }
-  input {
-    inline-size: 100%;
-    min-block-size: 2.75rem;
-    padding-block: 0.5rem;
-    padding-inline: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font: inherit;
-  }
-  input[aria-invalid='true'] {
-    border: 2px solid var(--_danger);
-  }
-  .hint,
-  .countdown {
-    color: var(--_text-muted);
-    font-size: 0.9em;
-  }
-  .field-error,
-  .form-error {
-    color: var(--_danger);
-    font-weight: 600;
   }
   .choices {
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) * 0.5);
+  }
+  .countdown {
+    color: var(--_text-muted);
+    font-size: 0.9em;
   }
   a.button {
     text-decoration: none;
@@ -71,17 +26,6 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) * 0.25) var(--_space);
-  }
-  .link-button {
-    min-block-size: 2.75rem;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_primary);
-    font: inherit;
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-    cursor: pointer;
   }
   .tips {
     margin: 0;

@@ -3,8 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { Task } from '@lit/task';
 import { PortalElement } from '../../core/base/portal-element.js';
-import { toPortalApiError, type PortalApiError } from '../../core/api/errors.js';
+import { toPortalApiError } from '../../core/api/errors.js';
 import type { PortalConnection } from '../../core/config.js';
+import { BusyAction } from '../../core/controllers/busy-action.js';
+import { FocusAfterUpdate } from '../../core/controllers/focus-after-update.js';
 import { PortalNewClientEvent, PortalSignedInEvent, PortalSignedOutEvent } from '../../core/events.js';
 import { formatWait } from '../../core/i18n/error-messages.js';
 import { getLocale } from '../../core/i18n/localization.js';
@@ -15,6 +17,8 @@ import { IdleTimer } from './idle-timer.js';
 import { takeLinkToken } from './link-fragment.js';
 import { linkProblemOf } from './messages.js';
 import { expiredView, idleDialog, linkView, signedInView } from './session-views.js';
+import { headingStyles } from '../../core/styles/heading.styles.js';
+import { formStyles } from '../../core/styles/form.styles.js';
 import { styles } from './portal-signin.styles.js';
 import type { FieldErrors, SigninActions, SigninModel, Step } from './view-model.js';
 import { invalidEmailMessage, validateCode, validateEmail, validatePin } from './validation.js';
@@ -56,7 +60,8 @@ const VIEWS: Record<Step, (model: SigninModel, actions: SigninActions) => Templa
  * @csspart countdown - The wait before trying again.
  */
 export class PortalSignin extends PortalElement {
-  static override styles = [PortalElement.styles, styles];
+  static override styles = [PortalElement.styles, headingStyles, formStyles, styles];
+  static readonly defaultTag = 'portal-signin';
 
   /** Where "I'm a New Client" leads (the practice's intake or booking page). Without it, `portal-new-client` fires. */
   @property({ attribute: 'new-client-href' }) newClientHref = '';
@@ -66,8 +71,6 @@ export class PortalSignin extends PortalElement {
 
   @state() private step: Step = 'choose';
   @state() private email = '';
-  @state() private busy = false;
-  @state() private error: PortalApiError | undefined;
   @state() private fieldErrors: FieldErrors = {};
   @state() private tipsOpen = false;
   @state() private emailCode = false;
@@ -78,7 +81,8 @@ export class PortalSignin extends PortalElement {
 
   #linkToken: string | null = null;
   #startedFor: PortalConnection | undefined;
-  #focusHeading = false;
+  readonly #action = new BusyAction(this);
+  readonly #focus = new FocusAfterUpdate(this);
   readonly #retry = new Countdown(this, () => this.#announce(msg('You can try again now.', { id: 'signin.retry-now' })));
   readonly #idleCountdown = new Countdown(this);
   readonly #idle = new IdleTimer(this, { warn: () => this.#warnIdle(), expire: () => this.session?.clear('expired') });
@@ -117,10 +121,6 @@ export class PortalSignin extends PortalElement {
   }
 
   protected override updated(): void {
-    if (this.#focusHeading) {
-      this.#focusHeading = false;
-      this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus();
-    }
     const dialog = this.renderRoot.querySelector('dialog');
     if (dialog && !dialog.open) {
       dialog.showModal();
@@ -145,7 +145,7 @@ export class PortalSignin extends PortalElement {
       if (this.step === 'signed-in') return;
       this.step = 'signed-in';
       // Signed in by another widget on the page: learn who, in one request.
-      if (!this.busy) void this.#loadSession();
+      if (!this.#action.busy) void this.#loadSession();
       return;
     }
     this.#idle.stop();
@@ -175,8 +175,8 @@ export class PortalSignin extends PortalElement {
       step: this.step,
       headingLevel: this.headingLevel,
       email: this.email,
-      busy: this.busy,
-      error: this.error,
+      busy: this.#action.busy,
+      error: this.#action.error,
       fieldErrors: this.fieldErrors,
       retrySeconds: this.#retry.running ? this.#retry.secondsLeft : 0,
       tipsOpen: this.tipsOpen,
@@ -208,10 +208,11 @@ export class PortalSignin extends PortalElement {
     // not disable asking for a new link (R23); the server still refuses what it must.
     if (step !== this.step) this.#retry.stop();
     this.step = step;
-    this.error = undefined;
+    this.#action.error = undefined;
     this.fieldErrors = {};
     this.tipsOpen = false;
-    this.#focusHeading = moveFocus;
+    if (moveFocus) this.#focus.request('[part~="heading"]');
+    else this.#focus.cancel();
   }
 
   #announce(text: string): void {
@@ -263,7 +264,7 @@ export class PortalSignin extends PortalElement {
       const apiError = this.emitError('previewSignInLink', error);
       const problem = linkProblemOf(apiError);
       this.link = { checking: false, problem };
-      if (!problem) this.error = apiError;
+      if (!problem) this.#action.error = apiError;
     }
   }
 
@@ -325,28 +326,26 @@ export class PortalSignin extends PortalElement {
   }
 
   #invalid(errors: FieldErrors): void {
-    this.error = undefined;
+    this.#action.error = undefined;
     this.fieldErrors = errors;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    this.#focus.request('[aria-invalid="true"]');
   }
 
   /** Runs one user action: busy while it runs, its failure shown calmly and reported. */
   async #act(operation: string, run: (client: NonNullable<PortalElement['client']>) => Promise<void>): Promise<void> {
     const client = this.client;
-    if (!client || this.busy) return;
-    this.busy = true;
-    this.error = undefined;
-    this.fieldErrors = {};
-    try {
-      await run(client);
-    } catch (error) {
-      const apiError = this.emitError(operation, error);
-      if (apiError.code === 'rate_limited') this.#retry.start(apiError.retryAfter ?? 60);
-      if (apiError.code === 'validation' && apiError.fields.email) this.#invalid({ email: invalidEmailMessage() });
-      else this.error = apiError;
-    } finally {
-      this.busy = false;
-    }
+    if (!client) return;
+    await this.#action.run(
+      operation,
+      () => {
+        this.fieldErrors = {};
+        return run(client);
+      },
+      (apiError) => {
+        if (apiError.code === 'rate_limited') this.#retry.start(apiError.retryAfter ?? 60);
+        if (apiError.code === 'validation' && apiError.fields.email) this.#invalid({ email: invalidEmailMessage() });
+      },
+    );
   }
 }
 

@@ -2,7 +2,7 @@ import { ProfilePicker } from './profile-picker.js';
 
 export { ProfilePicker };
 
-if (!customElements.get('profile-picker')) customElements.define('profile-picker', ProfilePicker);
+ProfilePicker.define();
 
 declare global {
   interface HTMLElementTagNameMap {

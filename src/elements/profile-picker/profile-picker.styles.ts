@@ -4,14 +4,6 @@ export const styles = css`
   :host {
     --_avatar: 2.5rem;
   }
-  p {
-    margin: 0;
-  }
-  .heading {
-    font-size: 1.25em;
-    font-weight: 700;
-    line-height: 1.3;
-  }
   .hint,
   .can {
     color: var(--_text-muted);

@@ -1,2 +1,0 @@
-export * from './storage.js';
-export * from './session-store.js';
