@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { PaymentCard, PaymentCardState, PaymentCardToken } from '../../src/contract/index.js';
-import { buildDemoProcessor, type DemoProcessor } from '../../server/payments/demo-processor.js';
+import { CARD_TOKEN_PATTERN } from '../../src/contract/constants.js';
+import { buildDemoProcessor, newDemoToken, type DemoProcessor } from '../../server/payments/demo-processor.js';
 import { luhnRuns, passesLuhn } from '../../server/payments/luhn.js';
 import { PAYMENT_ORIGIN, as, documentsApp, errorOf, jordanForMaya, maria } from './documents-helpers.js';
 import { LAKESIDE_ORIGIN, type TestApp } from './helpers.js';
@@ -51,6 +52,14 @@ describe('documents: the payment card through the demo processor on another orig
     assert.deepEqual(luhnRuns(`card ${CARD} and 4242 4242 4242 4242 and tok_${CARD} but not ab${CARD}cd`), [CARD, CARD, CARD]);
   });
 
+  test("every token the demo processor makes passes the portal's no-digit-run rule (10,000 tokens)", () => {
+    for (let i = 0; i < 10_000; i++) {
+      const token = newDemoToken();
+      assert.doesNotMatch(token, /[0-9]{13,}/, token);
+      assert.match(token, new RegExp(CARD_TOKEN_PATTERN));
+    }
+  });
+
   test('the card-entry page: only for an allowed parent, framed only by it, posting only to it', async () => {
     const ok = await processor.app.inject({ method: 'GET', url: `/card-entry?parent=${encodeURIComponent(LAKESIDE_ORIGIN)}&lang=es` });
     assert.equal(ok.statusCode, 200);
@@ -88,7 +97,7 @@ describe('documents: the payment card through the demo processor on another orig
     const res = await tokenize({ number: '4242 4242 4242 4242', expMonth: 12, expYear: 2030, cvc: '123' });
     assert.equal(res.statusCode, 200, res.body);
     const token = res.json<PaymentCardToken>();
-    assert.match(token.token, /^tok_demo_[0-9a-f]{32}$/);
+    assert.match(token.token, /^tok_demo_[0-9a-f]{8}(_[0-9a-f]{8}){3}$/);
     assert.deepEqual({ ...token, token: 'x' }, { token: 'x', brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 });
     assert.deepEqual(Object.keys(processor.tokens.get(token.token)!).sort(), ['brand', 'createdAt', 'expMonth', 'expYear', 'last4']);
     assert.deepEqual(luhnRuns(JSON.stringify([...processor.tokens])), []);
