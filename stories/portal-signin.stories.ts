@@ -113,6 +113,13 @@ const stories = {
     parameters: setup((api) => api.reply('POST /auth/link', { status: 'sent', validForSeconds: 86400, emailCode: false })),
     play: toSent,
   },
+  /** Asked again within the minute (R10): no new email, and when another link can be sent. */
+  CheckYourInboxHeld: {
+    parameters: setup((api) =>
+      api.reply('POST /auth/link', { status: 'held', validForSeconds: 86400, resendAfterSeconds: 42, emailCode: true }),
+    ),
+    play: toSent,
+  },
   TroubleshootingTips: { parameters: setup(), play: toTips },
   RateLimited: {
     parameters: setup((api) => api.fail('POST /auth/link', 'rate_limited', { status: 429, retryAfter: 45 })),
@@ -160,6 +167,7 @@ export const EmailInvalid: Story = stories.EmailInvalid;
 export const Sending: Story = stories.Sending;
 export const CheckYourInbox: Story = stories.CheckYourInbox;
 export const CheckYourInboxNoCode: Story = stories.CheckYourInboxNoCode;
+export const CheckYourInboxHeld: Story = stories.CheckYourInboxHeld;
 export const TroubleshootingTips: Story = stories.TroubleshootingTips;
 export const RateLimited: Story = stories.RateLimited;
 export const NetworkError: Story = stories.NetworkError;
@@ -187,6 +195,7 @@ export const EmailInvalidSpanish = spanish(stories.EmailInvalid);
 export const SendingSpanish = spanish(stories.Sending);
 export const CheckYourInboxSpanish = spanish(stories.CheckYourInbox);
 export const CheckYourInboxNoCodeSpanish = spanish(stories.CheckYourInboxNoCode);
+export const CheckYourInboxHeldSpanish = spanish(stories.CheckYourInboxHeld);
 export const TroubleshootingTipsSpanish = spanish(stories.TroubleshootingTips);
 export const RateLimitedSpanish = spanish(stories.RateLimited);
 export const NetworkErrorSpanish = spanish(stories.NetworkError);

@@ -255,6 +255,71 @@ describe('<portal-signin>', () => {
     });
   });
 
+  describe('a second link request within the minute (R10)', () => {
+    const backTo = (el: Element, label: string) =>
+      [...root(el).querySelectorAll<HTMLButtonElement>('[part~="back-button"]')].find((b) => b.textContent.includes(label))!;
+
+    async function askFor(el: PortalSignin, email: string) {
+      await typeInto(part<HTMLInputElement>(el, 'input'), email);
+      await sendKeys({ press: 'Enter' });
+    }
+
+    it('says that no new email left and when another link can be sent; the code form stays usable', async () => {
+      api.reply('POST /auth/link', { status: 'sent', validForSeconds: 86400, resendAfterSeconds: 60, emailCode: true });
+      const el = await signin();
+      part(el, 'existing-client-button').click();
+      await el.updateComplete;
+      await askFor(el, 'jordan@example.com');
+      await waitUntil(() => text(el).includes('Check your inbox'));
+      expect(text(el)).to.contain('a sign-in link is on its way');
+      expect(part(el, 'resend-countdown').textContent).to.contain('You can ask for another link in 1 minute.');
+
+      backTo(el, 'Request a new link').focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(part(el, 'resend-countdown').textContent, 'the form says it too').to.contain('You can ask for another link in');
+      api.reply('POST /auth/link', { status: 'held', validForSeconds: 86400, resendAfterSeconds: 42, emailCode: true });
+      part<HTMLInputElement>(el, 'input').focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => text(el).includes('no new email was sent'));
+      expect(text(el)).to.contain('Check your inbox');
+      expect(text(el)).to.not.contain('a sign-in link is on its way');
+      expect(part(el, 'resend-countdown').textContent).to.contain('You can ask for another link in 42 seconds.');
+      expect(root(el).querySelector('input[name="code"]'), 'the code from the first email still works').to.not.equal(null);
+      await expect(el).to.be.accessible();
+
+      await setPortalLocale('es');
+      await el.updateComplete;
+      expect(text(el)).to.contain('así que esta vez no se envió otro correo');
+      expect(part(el, 'resend-countdown').textContent).to.contain('Podrá pedir otro enlace en');
+      await expect(el).to.be.accessible();
+    });
+
+    it('the wait belongs to the address: another address shows none', async () => {
+      api.reply('POST /auth/link', { status: 'sent', validForSeconds: 86400, resendAfterSeconds: 60, emailCode: true });
+      const el = await signin();
+      part(el, 'existing-client-button').click();
+      await el.updateComplete;
+      await askFor(el, 'jordan@example.com');
+      await waitUntil(() => text(el).includes('Check your inbox'));
+      backTo(el, 'Request a new link').click();
+      await el.updateComplete;
+      await typeInto(part<HTMLInputElement>(el, 'input'), 'casey@example.com');
+      await el.updateComplete;
+      expect(part(el, 'resend-countdown')).to.equal(null);
+    });
+
+    it('counts down to "You can ask for another link now."', async () => {
+      api.reply('POST /auth/link', { status: 'held', validForSeconds: 86400, resendAfterSeconds: 1, emailCode: false });
+      const el = await signin();
+      part(el, 'existing-client-button').click();
+      await el.updateComplete;
+      await askFor(el, 'jordan@example.com');
+      await waitUntil(() => text(el).includes('You can ask for another link now.'), 'announced when the wait is over', { timeout: 4000 });
+      expect(part(el, 'resend-countdown')).to.equal(null);
+    });
+  });
+
   describe('the emailed link', () => {
     beforeEach(() => history.replaceState(null, '', `${location.pathname}${location.search}#ml=${LINK_TOKEN}`));
 

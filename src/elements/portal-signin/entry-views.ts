@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { describeSigninError } from './messages.js';
-import { backButton, field, heading, officePhone, retryNotice, submitButton } from './parts.js';
+import { backButton, field, heading, officePhone, resendNotice, retryNotice, submitButton } from './parts.js';
 import type { SigninActions, SigninModel } from './view-model.js';
 
 /** "I'm an Existing Client" / "I'm a New Client", named as in the practice's guide. */
@@ -95,7 +95,7 @@ export function emailView(model: SigninModel, actions: SigninActions): TemplateR
       })}
     </p>
     <form part="form" novalidate @submit=${actions.requestLink}>
-      ${emailField(model, actions, 'signin-email')} ${formError(model)} ${retryNotice(model)}
+      ${emailField(model, actions, 'signin-email')} ${formError(model)} ${retryNotice(model)} ${resendNotice(model)}
       ${submitButton(model, msg('Email Me a Link', { id: 'signin.email.submit' }), msg('Sending…', { id: 'signin.sending' }))}
     </form>
     <p class="alternatives">
@@ -140,17 +140,22 @@ function tips(model: SigninModel): TemplateResult {
 
 export function sentView(model: SigninModel, actions: SigninActions): TemplateResult {
   return html`${heading(model, msg('Check your inbox', { id: 'signin.sent.title' }))}
-    <p>
-      ${msg(str`If ${model.email} is the address your practice has on file, a sign-in link is on its way.`, {
-        id: 'signin.sent.text',
-      })}
+    <p part="sent-text">
+      ${model.linkHeld
+        ? msg(
+            str`If ${model.email} is the address your practice has on file, a sign-in link was sent to it a short while ago, so no new email was sent this time. Look for that email.`,
+            { id: 'signin.sent.held' },
+          )
+        : msg(str`If ${model.email} is the address your practice has on file, a sign-in link is on its way.`, {
+            id: 'signin.sent.text',
+          })}
     </p>
     <p>
       ${msg('The link works for 24 hours and only once. If you ask for several links, only the newest one works.', {
         id: 'signin.sent.validity',
       })}
     </p>
-    ${model.emailCode ? codeForm(model, actions) : nothing}
+    ${resendNotice(model)} ${model.emailCode ? codeForm(model, actions) : nothing}
     <p class="alternatives">
       <button class="link-button" part="tips-button" type="button" aria-expanded=${model.tipsOpen ? 'true' : 'false'}
         aria-controls="signin-tips" @click=${actions.toggleTips}>

@@ -56,3 +56,14 @@ export function retryNotice(model: SigninModel): TemplateResult | typeof nothing
     ${msg(str`You can try again in ${formatWait(model.retrySeconds)}.`, { id: 'signin.retry-in' })}
   </p>`;
 }
+
+/**
+ * When another sign-in link may be asked for this address (R10). Not a live region: it ticks
+ * every second, and a screen reader reads its current value when the client reaches it.
+ */
+export function resendNotice(model: SigninModel): TemplateResult | typeof nothing {
+  if (model.resendSeconds <= 0) return nothing;
+  return html`<p class="countdown" part="resend-countdown">
+    ${msg(str`You can ask for another link in ${formatWait(model.resendSeconds)}.`, { id: 'signin.resend-in' })}
+  </p>`;
+}

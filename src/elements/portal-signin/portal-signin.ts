@@ -74,6 +74,9 @@ export class PortalSignin extends PortalElement {
   @state() private fieldErrors: FieldErrors = {};
   @state() private tipsOpen = false;
   @state() private emailCode = false;
+  @state() private linkHeld = false;
+  /** The address the resend wait belongs to: another address has its own budget. */
+  @state() private resendFor = '';
   @state() private link: SigninModel['link'] = { checking: false };
   @state() private signedInAs: string | undefined;
   @state() private idleWarning = false;
@@ -85,6 +88,9 @@ export class PortalSignin extends PortalElement {
   readonly #focus = new FocusAfterUpdate(this);
   readonly #retry = new Countdown(this, () => this.#announce(msg('You can try again now.', { id: 'signin.retry-now' })));
   readonly #idleCountdown = new Countdown(this);
+  readonly #resend = new Countdown(this, () => {
+    if (this.step === 'sent' || this.step === 'email') this.#announce(msg('You can ask for another link now.', { id: 'signin.resend-now' }));
+  });
   readonly #idle = new IdleTimer(this, { warn: () => this.#warnIdle(), expire: () => this.session?.clear('expired') });
 
   readonly #practice = new Task(this, {
@@ -181,6 +187,8 @@ export class PortalSignin extends PortalElement {
       retrySeconds: this.#retry.running ? this.#retry.secondsLeft : 0,
       tipsOpen: this.tipsOpen,
       emailCode: this.emailCode,
+      linkHeld: this.linkHeld,
+      resendSeconds: this.#resend.running && this.resendFor === this.email.trim() ? this.#resend.secondsLeft : 0,
       practice: this.#practice.value,
       newClientHref: this.newClientHref,
       link: this.link,
@@ -224,8 +232,15 @@ export class PortalSignin extends PortalElement {
     const emailError = validateEmail(this.email);
     if (emailError) return this.#invalid({ email: emailError });
     await this.#act('requestSignInLink', async (client) => {
-      const sent = await client.requestSignInLink({ email: this.email.trim(), returnTo: pageUrl(), language: getLocale() as 'en' | 'es' });
+      const email = this.email.trim();
+      const sent = await client.requestSignInLink({ email, returnTo: pageUrl(), language: getLocale() as 'en' | 'es' });
       this.emailCode = sent.emailCode === true;
+      this.linkHeld = sent.status === 'held';
+      this.resendFor = email;
+      // An endpoint that does not say when is taken at the protocol's one email a minute.
+      const wait = sent.resendAfterSeconds ?? 60;
+      if (wait > 0) this.#resend.start(wait);
+      else this.#resend.stop();
       this.#show('sent', true);
     });
   }

@@ -22,6 +22,10 @@ export interface SigninModel {
   tipsOpen: boolean;
   /** The endpoint said the sign-in email carries a code (R16): the sent step offers the code form. */
   emailCode: boolean;
+  /** The last link request was held: this address was sent one a short while ago (R10). */
+  linkHeld: boolean;
+  /** Seconds until another link may be asked for the address in `email`; 0 when it may now. */
+  resendSeconds: number;
   practice?: PracticeInfo;
   newClientHref: string;
   link: { checking: boolean; maskedEmail?: string; problem?: LinkProblem };
