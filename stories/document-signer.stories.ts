@@ -48,9 +48,18 @@ const endpoint = (items?: Packet['items'], more: PortalSetup = () => {}, accepte
   portal: (api) => {
     sessionStorage.clear();
     api.reply('GET /me/profiles', single);
-    both(api, (l) => `GET ${P}/documents/packet?language=${l}`, (l) => ({ ...packet(items ? { items } : {}), language: l, esignConsent: { textVersion: 1, accepted } }));
-    both(api, (l) => `GET ${P}/esign-consent?language=${l}`, () => consent);
-    both(api, (l) => `GET ${P}/documents/1?language=${l}`, () => documentVersion());
+    // Clinician HTML as the endpoint sends it, headings included: the widget shows each title once.
+    both(api, (l) => `GET ${P}/documents/packet?language=${l}`, (l) => ({
+      ...packet(items ? { items } : {}),
+      language: l,
+      esignConsent: { textVersion: 1, accepted },
+      welcomeHtml: `<h2>${l === 'es' ? 'Bienvenido a Lakeside Counseling' : 'Welcome to Lakeside Counseling'}</h2>${packet().welcomeHtml}`,
+    }));
+    both(api, (l) => `GET ${P}/esign-consent?language=${l}`, (l) => ({
+      ...consent,
+      html: `<h2>${l === 'es' ? 'Consentimiento para firmar electrónicamente' : 'Consent to sign electronically'}</h2>${consent.html}`,
+    }));
+    both(api, (l) => `GET ${P}/documents/1?language=${l}`, () => documentVersion(`<h2>Informed consent for therapy</h2>${documentVersion().html}`));
     api
       .reply(`POST ${P}/esign-consent`, { textVersion: 1, language: 'en', accountId: 3, profileId: 11, acceptedAt: '2026-11-28T12:00:00Z' })
       .reply(`POST ${P}/signatures`, signedCopy.signature)

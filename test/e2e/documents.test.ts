@@ -22,6 +22,11 @@ const signer = (page: Page) => page.locator('document-signer');
 const part = (page: Page, name: string) => signer(page).locator(`[part~="${name}"]`).first();
 const field = (page: Page, id: string) => signer(page).locator(`#f-${id}`);
 const heading = (page: Page, text: string | RegExp) => part(page, 'heading').filter({ hasText: text }).waitFor();
+/** The signer's headings as the accessibility tree names them: "level text". */
+async function headingOutline(page: Page): Promise<string[]> {
+  const snapshot = await signer(page).ariaSnapshot();
+  return [...snapshot.matchAll(/- heading "([^"]+)" \[level=(\d)\]/g)].map(([, text, level]) => `${level} ${text}`);
+}
 
 async function signIn(page: Page, email: string, language: 'en' | 'es' = 'en') {
   const { pin } = (await (await admin(h, '/pins', { email })).json()) as { pin: string };
@@ -82,16 +87,21 @@ const CONTACT = {
 test('María completes the whole packet in Spanish, on a phone, card included', async () => {
   const page = await h.newPage({ locale: 'es-MX', width: 375 });
   await signIn(page, 'maria@example.com', 'es');
-  await heading(page, 'Bienvenido');
-  assert.match((await part(page, 'welcome-text').textContent()) ?? '', /Bienvenido a Lakeside Counseling/);
+  // The practice's welcome heading is the step's one heading, not said again in the text.
+  await heading(page, 'Bienvenido a Lakeside Counseling');
+  assert.doesNotMatch((await part(page, 'welcome-text').textContent()) ?? '', /Bienvenido a Lakeside Counseling/);
+  assert.deepEqual(await headingOutline(page), ['2 Bienvenido a Lakeside Counseling']);
   assert.deepEqual(await axeViolations(page), []);
   await part(page, 'start-button').click();
 
   await heading(page, 'Consentimiento para firmar electrónicamente');
-  assert.match((await part(page, 'progress').textContent()) ?? '', /Documento 1 de 6/);
+  assert.match((await part(page, 'progress').textContent()) ?? '', /Paso 1 de 7: consentimiento para firmar electrónicamente/);
+  assert.deepEqual((await headingOutline(page))[0], '2 Consentimiento para firmar electrónicamente');
+  assert.equal((await headingOutline(page)).filter((h) => /Consentimiento para firmar/.test(h)).length, 1, 'the title is said once');
   await field(page, 'agreed').check();
   await part(page, 'continue-button').click();
   await heading(page, 'Consentimiento informado para la terapia');
+  assert.match((await part(page, 'progress').textContent()) ?? '', /Paso 2 de 7: un documento para firmar/);
   assert.deepEqual(await axeViolations(page), []);
   await sign(page, 'María García');
   await heading(page, 'Aviso de prácticas de privacidad');

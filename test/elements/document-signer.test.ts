@@ -125,7 +125,7 @@ describe('<document-signer>', () => {
 
     await click(el, 'start-button');
     await untilHeading(el, 'Consent to sign electronically');
-    expect(part(el, 'progress')!.textContent).to.contain('Document 1 of 3');
+    expect(part(el, 'progress')!.textContent).to.contain('Step 1 of 4: consent to sign electronically');
     expect(focused(el)?.getAttribute('part')).to.equal('heading');
     await click(el, 'continue-button');
     expect($(el, '#f-agreed')!.getAttribute('aria-invalid')).to.equal('true');
@@ -164,7 +164,7 @@ describe('<document-signer>', () => {
 
     // The contact form, rendered from its field descriptions.
     await untilHeading(el, 'Contact details');
-    expect(part(el, 'progress')!.textContent).to.contain('Document 2 of 3');
+    expect(part(el, 'progress')!.textContent).to.contain('Step 3 of 4: a form to fill in');
     expect($(el, '#f-postalCode')!.getAttribute('autocomplete')).to.equal('postal-code');
     expect($(el, '#f-mobilePhone')!.getAttribute('type')).to.equal('tel');
     expect($(el, 'label[for="f-addressLine2"]')!.textContent).to.contain('(optional)');
@@ -247,6 +247,69 @@ describe('<document-signer>', () => {
     await click(el, 'continue-button');
     await untilHeading(el, 'Contact details');
     expect(api.requests.find((r) => r.path === '/profiles/12/signatures')!.body).to.include({ relationship: 'parent' });
+  });
+
+  describe('one heading per step, and a step count that advances (issue 20)', () => {
+    /** The headings a screen reader lists: role and level from the accessibility tree's view. */
+    const outline = (el: Element) =>
+      [...root(el).querySelectorAll<HTMLElement>('[role="heading"], h1, h2, h3, h4, h5, h6')].map((h) => {
+        const level = h.getAttribute('aria-level') ?? h.tagName.slice(1);
+        return `${level} ${h.textContent.replace(/\s+/g, ' ').trim()}`;
+      });
+    const withTitles = {
+      welcomeHtml: '<h2>Welcome to Lakeside Counseling</h2><p>Please read and sign these before your first visit.</p>',
+    };
+
+    it("the practice's welcome heading is the step's only heading; the clinician's copy of a title is not said twice", async () => {
+      api
+        .reply(`GET ${P}/documents/packet?language=en`, packet(withTitles))
+        .reply(`GET ${P}/esign-consent?language=en`, { ...consent, html: `<h2>Consent to sign electronically</h2><h3>Scope</h3>${consent.html}` })
+        .reply(`GET ${P}/documents/1?language=en`, documentVersion('<h2>Informed consent for therapy</h2><h3>About therapy</h3><p>Therapy is a partnership.</p>'));
+      const el = await signer();
+      await untilHeading(el, 'Welcome to Lakeside Counseling');
+      expect(outline(el)).to.deep.equal(['2 Welcome to Lakeside Counseling']);
+      expect(text(el)).to.contain('There are 4 steps.');
+      await expect(el).to.be.accessible();
+
+      await click(el, 'start-button');
+      await untilHeading(el, 'Consent to sign electronically');
+      await until(el, 'consent-text');
+      expect(outline(el)).to.deep.equal(['2 Consent to sign electronically', '3 Scope']);
+      expect(part(el, 'progress')!.textContent).to.contain('Step 1 of 4: consent to sign electronically');
+      $(el, '#f-agreed')!.click();
+      await click(el, 'continue-button');
+
+      await untilHeading(el, 'Informed consent for therapy');
+      await until(el, 'document-text');
+      expect(outline(el)).to.deep.equal(['2 Informed consent for therapy', '3 About therapy']);
+      expect(part(el, 'progress')!.textContent, 'the document is the next step, not "1 of" again').to.contain('Step 2 of 4: a document to sign');
+      await expect(el).to.be.accessible();
+    });
+
+    it("headings follow the host's heading-level, clinician headings below it", async () => {
+      api
+        .reply(`GET ${P}/documents/packet?language=en`, packet({ ...withTitles, esignConsent: { textVersion: 1, accepted: true } }))
+        .reply(`GET ${P}/documents/1?language=en`, documentVersion('<h2>Informed consent for therapy</h2><h3>About therapy</h3><h4>Fees</h4>'));
+      const el = await fixture<DocumentSigner>(html`<document-signer endpoint=${ENDPOINT} heading-level="3"></document-signer>`);
+      await untilHeading(el, 'Welcome to Lakeside Counseling');
+      await click(el, 'start-button');
+      await untilHeading(el, 'Informed consent for therapy');
+      await until(el, 'document-text');
+      expect(outline(el)).to.deep.equal(['3 Informed consent for therapy', '4 About therapy', '5 Fees']);
+      expect(part(el, 'progress')!.textContent, 'consent given on an earlier visit still counts as step 1').to.contain('Step 2 of 4: a document to sign');
+    });
+
+    it('speaks Spanish', async () => {
+      api.reply(`GET ${P}/documents/packet?language=es`, packet()).reply(`GET ${P}/esign-consent?language=es`, consent);
+      await setPortalLocale('es');
+      const el = await signer();
+      await until(el, 'start-button');
+      expect(text(el)).to.contain('4');
+      await click(el, 'start-button');
+      await until(el, 'progress');
+      expect(part(el, 'progress')!.textContent).to.contain('Paso 1 de 4: consentimiento para firmar electrónicamente');
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('keyboard only: Tab to the checkbox, Space ticks, type the name, Enter signs', async () => {

@@ -39,7 +39,7 @@ export function copyView(model: SignerModel, actions: SignerActions): TemplateRe
   const name = signature.signerName;
   const when = formatInstant(signature.signedAt, true);
   const version = signature.version;
-  return html`${heading(model, signature.title)} ${clinicianHtml(model.fragment)}
+  return html`${heading(model, signature.title)} ${clinicianHtml(model.fragment, { title: signature.title, level: model.headingLevel })}
     <div class="signature-block" part="signature-block">
       <p>${msg(str`Signed by ${name} on ${when}`, { id: 'signer.copy.signed-by' })}</p>
       ${signature.relationship ? html`<p>${label(`sign.relationship.${signature.relationship}`)}</p>` : ''}

@@ -2,15 +2,18 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { SignerActions, SignerModel } from './view-model.js';
 import { formFields } from './form-view.js';
-import { actionError, button, clinicianHtml, heading, progress } from './parts.js';
+import { leadingHeadingText } from './fit-headings.js';
+import { actionError, button, clinicianHtml, heading, progress, stepCount } from './parts.js';
 
 /** The clinician's welcome and Get Started (or Continue, when some steps are done). */
 export function welcomeView(model: SignerModel, actions: SignerActions): TemplateResult {
-  const total = model.packet.items.length;
+  const total = stepCount(model.packet.items);
   const started = model.packet.items.some((i) => i.status !== 'pending');
-  return html`${heading(model, msg('Welcome', { id: 'signer.welcome.title' }))}
+  // The practice's own welcome heading ("Welcome to Lakeside Counseling") is the step's heading.
+  const title = leadingHeadingText(model.fragment) ?? msg('Welcome', { id: 'signer.welcome.title' });
+  return html`${heading(model, title)}
     ${model.fragment
-      ? clinicianHtml(model.fragment, 'welcome-text')
+      ? clinicianHtml(model.fragment, { title, level: model.headingLevel }, 'welcome-text')
       : html`<p>${msg('Your practice has asked you to complete a few documents and forms before your first visit.', { id: 'signer.welcome.default' })}</p>`}
     <p>${msg(str`There are ${total} steps. Your answers are saved as you go, so you can stop and come back.`, { id: 'signer.welcome.steps' })}</p>
     <div class="actions">
@@ -33,7 +36,7 @@ export function signView(model: SignerModel, actions: SignerActions): TemplateRe
   const consent = model.view === 'consent';
   const name = model.acting.displayName;
   const title = consent ? msg('Consent to sign electronically', { id: 'signer.consent.title' }) : (model.doc?.title ?? '');
-  return html`${progress(model)} ${heading(model, title)} ${clinicianHtml(model.fragment, consent ? 'consent-text' : 'document-text')}
+  return html`${progress(model)} ${heading(model, title)} ${clinicianHtml(model.fragment, { title, level: model.headingLevel }, consent ? 'consent-text' : 'document-text')}
     <form part="form signature" novalidate @submit=${actions.sign}>
       ${consent
         ? html`<p class="hint">${msg('If you would rather sign on paper, call the office.', { id: 'signer.consent.paper' })}</p>`
