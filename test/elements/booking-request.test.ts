@@ -234,6 +234,60 @@ describe('<booking-request>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says which step of how many, and the review leads back to each earlier choice, by keyboard (issue 20)', async () => {
+    const el = await widget({ view: 'request' });
+    await toGrid(el);
+    const nav = () => part(el, 'steps')!;
+    const current = () => nav().querySelector('[aria-current="step"]')?.textContent?.trim();
+    const stepButtons = () => parts(el, 'step-button').map((b) => b.textContent.trim());
+    expect(nav().getAttribute('aria-label')).to.equal('Request steps');
+    expect(part(el, 'step-count')!.textContent).to.contain('Step 3 of 6');
+    expect(current()).to.equal('Day');
+    expect(stepButtons()).to.deep.equal(['Service', 'Clinician']);
+    await expect(el).to.be.accessible();
+
+    dayButton(el, open(1)).click();
+    await el.updateComplete;
+    parts(el, 'time')[1].click();
+    await el.updateComplete;
+    root(el).querySelector('textarea')!.value = 'Mornings, please.';
+    part(el, 'continue-button')!.click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Review your request');
+    expect(part(el, 'step-count')!.textContent).to.contain('Step 6 of 6');
+    expect(stepButtons()).to.deep.equal(['Service', 'Clinician', 'Day', 'Time', 'Details']);
+    await expect(el).to.be.accessible();
+
+    // Keyboard: from the review back to the day, a new day and time, and the message is kept.
+    parts(el, 'step-button')[2].focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => heading(el) === 'Choose a day');
+    await waitUntil(() => focused(el)?.classList.contains('heading'), 'focus on the step heading');
+    expect(current()).to.equal('Day');
+    await waitUntil(() => dayButton(el, open(7)) && !part(el, 'status'), 'the grid shows open days again');
+    dayButton(el, open(7)).click();
+    await waitUntil(() => parts(el, 'time').length > 0, 'its open times');
+    parts(el, 'time')[0].click();
+    await el.updateComplete;
+    expect((root(el).querySelector('textarea') as HTMLTextAreaElement).value).to.equal('Mornings, please.');
+    part(el, 'continue-button')!.click();
+    await el.updateComplete;
+    expect(part(el, 'review')!.textContent).to.contain(longDay(open(7)).split(',')[0]);
+
+    // And back to the very first choice.
+    parts(el, 'step-button')[0].click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('What would you like to book?');
+    expect(part(el, 'step-count')!.textContent).to.contain('Step 1 of 6');
+    expect(parts(el, 'step-button')).to.have.length(0);
+
+    await setPortalLocale('es');
+    await el.updateComplete;
+    expect(part(el, 'step-count')!.textContent).to.contain('Paso 1 de 6');
+    expect(nav().getAttribute('aria-label')).to.equal('Pasos de la solicitud');
+    await expect(el).to.be.accessible();
+  });
+
   it('a time just taken: says so and offers the next open times; a retry of the same choice keeps its key', async () => {
     api.fail(`POST ${P}/appointments`, 'conflict', { status: 409, reason: 'slot_unavailable' });
     const el = await widget({ view: 'request', service: 'individual', clinician: '1' });

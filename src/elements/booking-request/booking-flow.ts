@@ -100,6 +100,7 @@ export class BookingFlow {
       },
       busy: this.#action.busy,
       canBack: this.#previous() !== undefined,
+      journey: this.#journey(),
     };
   }
 
@@ -151,6 +152,10 @@ export class BookingFlow {
     back: () => {
       const previous = this.#previous();
       if (previous) this.#go(previous);
+    },
+    goTo: (step) => {
+      const journey = this.#journey();
+      if (journey.indexOf(step) >= 0 && journey.indexOf(step) < journey.indexOf(this.#state.step)) this.#go(step);
     },
     close: () => {
       this.#times.reset();
@@ -205,15 +210,28 @@ export class BookingFlow {
     this.#go(clinician || service.clinicianIds.length <= 1 ? 'date' : 'clinician', false);
   }
 
-  /** The step "Back" leads to: the one before, skipping steps that were decided for the client. */
-  #previous(): Step | undefined {
+  /**
+   * The steps of this request as the client walks them, up to the review: each step "Back"
+   * would lead to, from the review down. Steps decided for the client (one service, a preset or
+   * proposed choice) are not in it. Empty once the request is sent.
+   */
+  #journey(): Step[] {
+    if (this.#state.step === 'done') return [];
+    const steps: Step[] = ['review'];
+    for (let step = this.#previous('review'); step; step = this.#previous(step)) steps.unshift(step);
+    return steps;
+  }
+
+  /** The step "Back" leads to from `step`: the one before, skipping steps that were decided for the client. */
+  #previous(step: Step = this.#state.step): Step | undefined {
     const services = this.#options.value?.services ?? [];
     const many = services.length > 1;
-    const { step, draft } = this.#state;
+    const { draft } = this.#state;
     switch (step) {
       case 'review':
-        // A proposed or suggested time has no day step behind it: back means "another day".
-        return draft.day ? 'details' : 'date';
+        // A proposed or suggested time (a time, no day chosen) has no day step behind it:
+        // back means "another day". Otherwise the details come before the review.
+        return draft.slot && !draft.day ? 'date' : 'details';
       case 'details':
         return 'time';
       case 'time':

@@ -9,6 +9,10 @@ export const styles = css`
   ul { margin: 0; }
   ul { padding: 0; list-style: none; }
   .muted { color: var(--_text-muted); font-size: 0.9em; }
+  .steps p { margin: 0; }
+  .steps ol { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0.25rem 0 0; padding: 0; list-style: none; font-size: 0.9em; color: var(--_text-muted); }
+  .steps [aria-current='step'] { color: var(--_text); font-weight: 700; }
+  .steps button { min-block-size: 1.5rem; padding: 0; border: 0; background: none; color: var(--_primary); font: inherit; text-decoration: underline; cursor: pointer; }
   .error { color: var(--_danger); font-weight: 600; }
   .request, .form .button { justify-self: start; }
   .item, .choice, textarea, fieldset { padding: 0.75rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); font: inherit; }

@@ -45,6 +45,6 @@ function flowPart(m: BookingModel, a: BookingActions): TemplateResult | typeof n
   if (status === TaskStatus.ERROR) return errorView(error, a.reloadOptions);
   if (!options) return nothing;
   if (!options.services.length) return nothingToBook();
-  const { step, draft, zone, slots, grid, busy, flowError, nextTimes, headingLevel, canBack } = m;
-  return flowView({ step, options, draft, zone, slots, grid, busy, error: flowError, nextTimes, headingLevel, canBack, hasList: m.view !== 'request' }, a);
+  const { step, draft, zone, slots, grid, busy, flowError, nextTimes, headingLevel, canBack, journey } = m;
+  return flowView({ step, options, draft, zone, slots, grid, busy, error: flowError, nextTimes, headingLevel, canBack, journey, hasList: m.view !== 'request' }, a);
 }

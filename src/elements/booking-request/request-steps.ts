@@ -5,6 +5,7 @@ import { dateGrid, type GridActions, type GridModel } from './date-grid.js';
 import { summary } from './appointment-list.js';
 import { longDay, time, when } from './format.js';
 import { localName, modalityLabel } from './messages.js';
+import { stepNav } from './step-nav.js';
 import type { Draft, Step } from './view-model.js';
 
 export interface FlowModel {
@@ -23,6 +24,8 @@ export interface FlowModel {
   headingLevel: number;
   /** Whether "Back" leads anywhere from this step. */
   canBack: boolean;
+  /** The request's steps in order, up to the review. */
+  journey: readonly Step[];
   /** Whether there is a list of appointments to go back to. */
   hasList: boolean;
 }
@@ -34,6 +37,8 @@ export interface FlowActions extends GridActions {
   details(modality: Modality, message: string): void;
   submit(): void;
   back(): void;
+  /** Back to an earlier step of the journey (from the step list). */
+  goTo(step: Step): void;
   close(): void;
   again(): void;
 }
@@ -46,7 +51,7 @@ const choice = (label: string, detail: string, onClick: () => void) =>
   html`<li><button class="choice" part="choice" @click=${onClick}><strong>${label}</strong>${detail ? html`<span>${detail}</span>` : nothing}</button></li>`;
 
 export function flowView(m: FlowModel, a: FlowActions): TemplateResult {
-  return html`${STEP_VIEWS[m.step](m, a)}
+  return html`${stepNav(m.journey, m.step, a.goTo)} ${STEP_VIEWS[m.step](m, a)}
     ${m.error ? html`<p class="error" role="alert" part="error">${m.error}</p>` : nothing}
     ${m.nextTimes ? nextTimes(m, a) : nothing}
     <div class="actions">

@@ -76,6 +76,8 @@ export interface BookingSnapshot extends BookingState, Omit<BookingInputs, 'clie
   readonly busy: boolean;
   /** Whether "Back" leads anywhere from this step. */
   readonly canBack: boolean;
+  /** The request's steps in order, up to the review (empty once sent): where the client is, and what they chose. */
+  readonly journey: readonly Step[];
 }
 
 /** Everything the views read. */
