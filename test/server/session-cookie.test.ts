@@ -7,6 +7,7 @@
 // on the practice's allow-listed `https://www.lakeside.example` (SESSION_COOKIE_SITES=lakeside.example).
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { ConfigError, readCookieSites } from '../../server/config.js';
 import { parseCookieHeader, SESSION_COOKIE } from '../../server/request/session-cookie.js';
 import { call, issuePin, newAccount, pinSignIn, signedIn, type CallOptions } from './auth-helpers.js';
 import { createTestApp, HARBOR_ORIGIN, LAKESIDE_ORIGIN, type TestApp } from './helpers.js';
@@ -32,6 +33,17 @@ describe('parseCookieHeader', () => {
     assert.equal(parseCookieHeader('').size, 0);
     assert.equal(parseCookieHeader(['a=1', 'b=2; a=3']).get('a'), '1');
     assert.equal(parseCookieHeader(['a=1', 'b=2']).get('b'), '2');
+  });
+});
+
+describe('SESSION_COOKIE_SITES', () => {
+  test('a comma-separated list of lower-cased site names; anything else stops the start', () => {
+    assert.deepEqual(readCookieSites(undefined), []);
+    assert.deepEqual(readCookieSites(' '), []);
+    assert.deepEqual(readCookieSites('Practice.com, other-practice.org,'), ['practice.com', 'other-practice.org']);
+    for (const bad of ['https://practice.com', 'practice.com:443', 'localhost', '*.practice.com', 'practice.com/x']) {
+      assert.throws(() => readCookieSites(bad), ConfigError, bad);
+    }
   });
 });
 
