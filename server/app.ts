@@ -92,15 +92,15 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
   installSecurityHeaders(app);
   installRequestTimeout(app);
   installPracticeResolver(app, db);
-  await installCors(app);
+  await installCors(app, { credentials: (config.sessionCookieSites?.length ?? 0) > 0 });
   await installRateLimit(app, config);
   installBodyParsing(app);
   installErrorHandling(app);
   await installOpenApi(app, PROTOCOL_VERSION);
-  installSessionAuth(app, { db, clock });
+  installSessionAuth(app, { db, clock, cookieSites: config.sessionCookieSites ?? [] });
   installUploads(app, { db, clock, uploads: config.uploads });
   installLapseTimer(app, { db, clock });
-  const auth: AuthDeps = { db, clock, pins: pinHasherFor(config) };
+  const auth: AuthDeps = { db, clock, pins: pinHasherFor(config), cookieSites: config.sessionCookieSites ?? [] };
   if (!auth.pins) app.log.error('No PIN pepper configured (PIN_PEPPER): PIN sign-in, PIN issuing and email codes answer 503; sign-in emails carry no code.');
 
   await app.register(healthRoutes, { db, clock });

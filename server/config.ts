@@ -40,6 +40,12 @@ export interface AppConfig {
   uploads?: UploadSettingsInput;
   /** Socket idle, keep-alive and header timeouts, and the connection caps (defaults in plugins/connection-limits.ts). */
   connections?: Partial<ConnectionLimits>;
+  /**
+   * R26 mode A: the sites (registrable domains, e.g. `practice.com`) on which sign-ins may
+   * put the session in a `__Host-sid` cookie instead of handing out a bearer token, from
+   * SESSION_COOKIE_SITES (comma-separated). Empty or absent: bearer tokens only.
+   */
+  sessionCookieSites?: string[];
 }
 
 /** Everything an entry point (main.ts, dev.ts) needs on top of the app's own config. */
@@ -100,6 +106,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv, defaultMode: Mode): Ser
       ...(env.UPLOAD_QUOTA_BYTES?.trim() ? { quotaBytes: parsePositiveInt(env.UPLOAD_QUOTA_BYTES, 1, 'UPLOAD_QUOTA_BYTES') } : {}),
     },
     connections: readConnectionLimits(env),
+    sessionCookieSites: readCookieSites(env.SESSION_COOKIE_SITES),
     host: env.HOST?.trim() || 'localhost',
     endpointPort: parsePort(env.ENDPOINT_PORT, 8081, 'ENDPOINT_PORT'),
     demoPort: parsePort(env.PORT, 8080, 'PORT'),
@@ -107,6 +114,15 @@ export function readServerConfig(env: NodeJS.ProcessEnv, defaultMode: Mode): Ser
     publicEndpointUrl: parsePublicUrl(env.PUBLIC_ENDPOINT_URL),
     logLevel: env.LOG_LEVEL?.trim() || (mode === 'development' ? 'warn' : 'info'),
   };
+}
+
+/** SESSION_COOKIE_SITES=practice.com,other-practice.org: lower-case host names, no scheme or port. */
+export function readCookieSites(value: string | undefined): string[] {
+  const sites = (value ?? '').split(',').map((site) => site.trim().toLowerCase()).filter(Boolean);
+  for (const site of sites) {
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(site)) throw new ConfigError(`SESSION_COOKIE_SITES: not a site name: ${site}`);
+  }
+  return sites;
 }
 
 /** The F12 limits: CONNECTION_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, HEADERS_TIMEOUT_MS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_CLIENT. */

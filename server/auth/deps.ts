@@ -11,4 +11,6 @@ export interface AuthDeps {
    * routes answer 503, and sign-in emails carry no code (R16).
    */
   pins: PinHasher | undefined;
+  /** Sites whose sign-ins may answer with the `__Host-sid` cookie (R26 mode A); absent or empty: never. */
+  cookieSites?: readonly string[];
 }

@@ -3,7 +3,7 @@ import type { PortalApp } from '../app-types.js';
 import { isAllowedOrigin } from '../origin.js';
 
 export const CORS_METHODS = ['GET', 'POST', 'PUT', 'DELETE'];
-export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Accept-Language', 'Idempotency-Key'];
+export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Accept-Language', 'Idempotency-Key', 'X-Portal-Session'];
 export const CORS_EXPOSED_HEADERS = ['Retry-After'];
 /** Two hours, Chromium's cap: widgets then pay for a preflight at most once per 2 h per URL. */
 export const CORS_MAX_AGE_SECONDS = 7200;
@@ -14,14 +14,20 @@ export const CORS_MAX_AGE_SECONDS = 7200;
  * downgrade, a look-alike suffix, a port variant, `null`, no Origin at all) gets no CORS
  * headers, and a refused preflight falls through to 404. The plugin adds `Vary: Origin`
  * to every response because the delegator makes the answer depend on the Origin.
+ *
+ * `credentials` (only where cookie sessions are configured, R26 mode A) adds
+ * `Access-Control-Allow-Credentials: true` for allowed origins, so a widget on
+ * `www.practice.com` may send the `__Host-sid` cookie to `portal.practice.com`.
  */
-export async function installCors(app: PortalApp): Promise<void> {
+export async function installCors(app: PortalApp, options: { credentials?: boolean } = {}): Promise<void> {
+  const grant = options.credentials ? CREDENTIALED_GRANT : GRANT;
+  const uploadGrant = options.credentials ? CREDENTIALED_UPLOAD_GRANT : UPLOAD_GRANT;
   await app.register(cors, {
     hook: 'onRequest',
     delegator(request, callback) {
       const allowed = request.practice?.allowedOrigins ?? [];
       if (!isAllowedOrigin(request.headers.origin, allowed)) callback(null, REFUSE);
-      else callback(null, UPLOAD_PATH.test(request.url) ? UPLOAD_GRANT : GRANT);
+      else callback(null, UPLOAD_PATH.test(request.url) ? uploadGrant : grant);
     },
   });
 }
@@ -36,7 +42,7 @@ const GRANT = Object.freeze({
   allowedHeaders: CORS_ALLOWED_HEADERS,
   exposedHeaders: CORS_EXPOSED_HEADERS,
   maxAge: CORS_MAX_AGE_SECONDS,
-  credentials: false, // bearer tokens, no cookies (R26 mode B)
+  credentials: false, // bearer tokens, no cookies (R26 mode B); see CREDENTIALED_GRANT
   strictPreflight: true,
 });
 const REFUSE = Object.freeze({ origin: false });
@@ -49,3 +55,5 @@ const UPLOAD_GRANT = Object.freeze({
   allowedHeaders: [...CORS_ALLOWED_HEADERS, 'Tus-Resumable', 'Upload-Length', 'Upload-Metadata', 'Upload-Offset'],
   exposedHeaders: [...CORS_EXPOSED_HEADERS, 'Tus-Resumable', 'Upload-Offset', 'Upload-Length', 'Upload-Metadata', 'Upload-Expires', 'Location'],
 });
+const CREDENTIALED_GRANT = Object.freeze({ ...GRANT, credentials: true });
+const CREDENTIALED_UPLOAD_GRANT = Object.freeze({ ...UPLOAD_GRANT, credentials: true });

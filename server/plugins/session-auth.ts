@@ -9,6 +9,7 @@ import { endSession, expiryReason, findSession, touchSession } from '../repos/se
 import { audit } from '../request/audit.js';
 import { practiceOf } from '../request/context.js';
 import { bearerToken, requestMeta } from '../request/meta.js';
+import { assertCookieCsrf, sessionCookieToken } from '../request/session-cookie.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -21,6 +22,13 @@ declare module 'fastify' {
   }
 }
 
+export interface SessionGuardDeps {
+  db: Db;
+  clock: Clock;
+  /** Sites that may use cookie sessions (AppConfig.sessionCookieSites); empty: cookies are ignored. */
+  cookieSites?: readonly string[];
+}
+
 /**
  * The bearer-session guard (R14, R28, R31, R32, R34). One conditional UPDATE finds the
  * session of this token *at this practice*, checks it has not ended and has passed neither
@@ -30,12 +38,23 @@ declare module 'fastify' {
  * and there (`session_expired` in the audit trail); unknown, signed out, replaced or another
  * practice's → 401 `unauthorized` (`authz_fail`). Answers keep `Cache-Control: no-store`
  * (set app-wide).
+ *
+ * R26 mode A: where cookie sessions are configured, a request without a bearer token may
+ * carry the session in the `__Host-sid` cookie instead; an unsafe method must then pass the
+ * R29 checks (Origin on the allow-list and `X-Portal-Session: cookie`), or gets 403. A
+ * bearer token, when present, always wins, so bearer mode is unchanged.
  */
-export function createSessionGuard(deps: { db: Db; clock: Clock }): (request: FastifyRequest) => Promise<void> {
+export function createSessionGuard(deps: SessionGuardDeps): (request: FastifyRequest) => Promise<void> {
   const { db, clock } = deps;
+  const cookies = (deps.cookieSites?.length ?? 0) > 0;
   return async function requireSession(request: FastifyRequest): Promise<void> {
     const practice = practiceOf(request);
-    const token = bearerToken(request);
+    let token = bearerToken(request);
+    if (token === undefined && cookies) {
+      token = sessionCookieToken(request);
+      // R29: a session the browser attached by itself must prove the call is the widget's.
+      if (token !== undefined) assertCookieCsrf(request);
+    }
     const now = clock.now();
     const hash = token && isTokenShaped(token) ? tokenHash(token) : undefined;
     const session = hash ? touchSession(db, now, practice.id, hash) : undefined;
@@ -70,7 +89,7 @@ export function createSessionGuard(deps: { db: Db; clock: Clock }): (request: Fa
 }
 
 /** Decorates the app with `requireSession` and requests with `auth`. Call once, before routes. */
-export function installSessionAuth(app: PortalApp, deps: { db: Db; clock: Clock }): void {
+export function installSessionAuth(app: PortalApp, deps: SessionGuardDeps): void {
   app.decorateRequest('auth', null);
   app.decorate('requireSession', createSessionGuard(deps));
 }

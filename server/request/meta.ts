@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { isTokenShaped, tokenHash } from '../auth/secrets.js';
 import { clientKey } from './client-key.js';
+import { sessionCookieToken } from './session-cookie.js';
 
 /** Where a request came from, for budgets and the audit trail (R36: tenant, IP, Origin). */
 export interface RequestMeta {
@@ -8,7 +9,7 @@ export interface RequestMeta {
   /** The budget key for this client: an IPv4 address or an IPv6 /64. */
   client: string;
   origin: string | null;
-  /** The SHA-256 of a well-formed bearer token the request carried, if any (R8). */
+  /** The SHA-256 of a well-formed session token the request carried (bearer, else cookie), if any (R8). */
   presentedTokenHash: string | undefined;
   /**
    * The User-Agent header, at most 512 characters, as a signature and an ESIGN consent record
@@ -26,7 +27,7 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 }
 
 export function requestMeta(request: FastifyRequest): RequestMeta {
-  const token = bearerToken(request);
+  const token = bearerToken(request) ?? sessionCookieToken(request);
   const userAgent = request.headers['user-agent'];
   return {
     ip: request.ip,

@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { SessionCreated } from '../../src/contract/index.js';
 import * as op from '../../src/contract/operations/auth.js';
 import type { AuthDeps } from '../auth/deps.js';
 import { signInWithEmailCode } from '../auth/email-code.js';
@@ -12,11 +13,13 @@ import { endSession } from '../repos/sessions.js';
 import { audit } from '../request/audit.js';
 import { authOf, practiceOf } from '../request/context.js';
 import { requestMeta } from '../request/meta.js';
+import { clearSessionCookie, sessionCookieToken, sessionCookieValue, wantsSessionCookie } from '../request/session-cookie.js';
 import { defineRoute } from './define-route.js';
 
 /**
  * Sign-in and the session, under `/p/:practice/auth`. The link, code and PIN routes are
- * public; the session routes need the bearer token they hand out.
+ * public; the session routes need the session they hand out (a bearer token, or the
+ * `__Host-sid` cookie in cookie mode).
  */
 export const authRoutes: FastifyPluginAsync<AuthDeps> = async (app, deps) => {
   defineRoute(app, op.requestSignInLink, async (request, reply) => {
@@ -35,16 +38,27 @@ export const authRoutes: FastifyPluginAsync<AuthDeps> = async (app, deps) => {
     previewSignInLink(deps, practiceOf(request), request.body.token, requestMeta(request)),
   );
 
+  /**
+   * 201 with the new session. In cookie mode (R26 mode A, see wantsSessionCookie) the token
+   * goes only into the HttpOnly `__Host-sid` cookie and the body leaves it out, so no
+   * script on the page ever holds it.
+   */
+  function sendSession(request: FastifyRequest, reply: FastifyReply, created: SessionCreated) {
+    if (created.token === undefined || !wantsSessionCookie(request, deps.cookieSites ?? [])) return reply.code(201).send(created);
+    reply.header('set-cookie', sessionCookieValue(created.token));
+    return reply.code(201).send({ session: created.session });
+  }
+
   defineRoute(app, op.redeemSignInLink, async (request, reply) =>
-    reply.code(201).send(redeemSignInLink(deps, practiceOf(request), request.body.token, requestMeta(request))),
+    sendSession(request, reply, redeemSignInLink(deps, practiceOf(request), request.body.token, requestMeta(request))),
   );
 
   defineRoute(app, op.signInWithPin, async (request, reply) =>
-    reply.code(201).send(await signInWithPin(deps, practiceOf(request), request.body, requestMeta(request))),
+    sendSession(request, reply, await signInWithPin(deps, practiceOf(request), request.body, requestMeta(request))),
   );
 
   defineRoute(app, op.signInWithEmailCode, async (request, reply) =>
-    reply.code(201).send(await signInWithEmailCode(deps, practiceOf(request), request.body, requestMeta(request))),
+    sendSession(request, reply, await signInWithEmailCode(deps, practiceOf(request), request.body, requestMeta(request))),
   );
 
   defineRoute(app, op.getSession, async (request) => {
@@ -76,6 +90,7 @@ export const authRoutes: FastifyPluginAsync<AuthDeps> = async (app, deps) => {
         });
       }
     });
+    if (sessionCookieToken(request) !== undefined) clearSessionCookie(reply);
     return reply.code(204).send(null);
   });
 };

@@ -86,7 +86,16 @@ export const SessionInfo = Type.Object(
 export type SessionInfo = Static<typeof SessionInfo>;
 
 export const SessionCreated = Type.Object(
-  { token: Type.String({ description: 'Opaque bearer token; send as `Authorization: Bearer …`.' }), session: SessionInfo },
+  {
+    token: Type.Optional(
+      Type.String({
+        description:
+          'Opaque bearer token; send as `Authorization: Bearer …`. Absent in cookie mode (R26 mode A): the sign-in asked with ' +
+          '`X-Portal-Session: cookie` and the server set the HttpOnly `__Host-sid` cookie instead.',
+      }),
+    ),
+    session: SessionInfo,
+  },
   { $id: 'SessionCreated', additionalProperties: false },
 );
 export type SessionCreated = Static<typeof SessionCreated>;

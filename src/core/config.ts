@@ -65,7 +65,9 @@ export function connect(endpoint: string, persistence: SessionPersistence = 'tab
   const existing = connections.get(key);
   if (existing) return existing;
 
-  const storage = persistence === 'memory' ? memoryStorage() : tabStorage(`portal-session:${key}`);
+  // Cookie mode writes nothing to web storage: the endpoint's HttpOnly cookie is the session.
+  const storage = persistence === 'tab' ? tabStorage(`portal-session:${key}`) : memoryStorage();
+  const cookieSession = persistence === 'cookie';
   const session = new SessionStore(storage);
   const transport =
     config.transport?.(key, session) ??
@@ -74,6 +76,8 @@ export function connect(endpoint: string, persistence: SessionPersistence = 'tab
       fetch: config.fetch,
       timeoutMs: config.timeoutMs,
       getToken: () => session.token,
+      cookieSession,
+      isSignedIn: () => session.signedIn,
       getLocale,
       onAuthenticated: () => session.touch(),
       onUnauthorized: (error) => session.clear(error.code === 'session_expired' ? 'expired' : 'signed-out'),
@@ -83,11 +87,27 @@ export function connect(endpoint: string, persistence: SessionPersistence = 'tab
     createTusUploader({
       baseUrl: key,
       getToken: () => session.token,
+      cookieSession,
       onUnauthorized: (error) => session.clear(error.code === 'session_expired' ? 'expired' : 'signed-out'),
     });
   const client = new PortalClient(transport, session, uploader);
   const profiles = new ProfileStore(client, session);
   const connection: PortalConnection = { endpoint: key, client, session, profiles, persistence };
   connections.set(key, connection);
+  if (cookieSession) resumeCookieSession(client, session);
   return connection;
+}
+
+/**
+ * Cookie mode keeps nothing on the page, so after a reload only the endpoint knows whether
+ * its cookie still names a live session: ask once, and sign in the shared store if so. A
+ * refusal (no cookie, expired) leaves the widgets signed out, as they start.
+ */
+function resumeCookieSession(client: PortalClient, session: SessionStore): void {
+  client.getSession().then(
+    () => {
+      if (!session.signedIn) session.set({});
+    },
+    () => undefined,
+  );
 }

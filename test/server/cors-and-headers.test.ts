@@ -96,7 +96,7 @@ describe('CORS allow-list per practice (R27)', () => {
     assert.equal(res.statusCode, 204);
     assert.equal(res.headers['access-control-allow-origin'], LAKESIDE_ORIGIN);
     assert.equal(res.headers['access-control-allow-methods'], 'GET, POST, PUT, DELETE');
-    assert.equal(res.headers['access-control-allow-headers'], 'Authorization, Content-Type, Accept-Language, Idempotency-Key');
+    assert.equal(res.headers['access-control-allow-headers'], 'Authorization, Content-Type, Accept-Language, Idempotency-Key, X-Portal-Session');
     assert.equal(res.headers['access-control-max-age'], '7200');
     assert.ok(varyIncludesOrigin(res.headers.vary));
     assert.equal(res.body, '');

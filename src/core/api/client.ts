@@ -310,10 +310,10 @@ export class PortalClient {
     return this.transport.send<PaymentCard>({ method: 'PUT', path: `/profiles/${profileId}/payment-card`, body, signal: options.signal });
   }
 
-  /** One sign-in call: on success the new token becomes the shared session. */
+  /** One sign-in call: on success the new token (or, in cookie mode, the endpoint's cookie) becomes the shared session. */
   async #signIn(path: string, body: unknown, options: CallOptions): Promise<SessionInfo> {
     const created = await this.transport.send<SessionCreated>({ method: 'POST', path, body, signal: options.signal });
-    this.session.set({ token: created.token });
+    this.session.set(created.token === undefined ? {} : { token: created.token });
     return created.session;
   }
 }

@@ -37,10 +37,18 @@ export interface FetchTransportOptions {
   baseUrl: string;
   fetch?: typeof fetch;
   getToken?: () => string | undefined;
+  /**
+   * Cookie mode (R26 mode A): the session is the endpoint's HttpOnly `__Host-sid` cookie, so
+   * requests go with `credentials: 'include'` and the `X-Portal-Session: cookie` header (it
+   * asks a sign-in for the cookie and is the CSRF header of R29); no token is held or sent.
+   * `isSignedIn` then says whether a request carried the session.
+   */
+  cookieSession?: boolean;
+  isSignedIn?: () => boolean;
   getLocale?: () => string;
-  /** Called when a request that carried a session token succeeded (activity, for idle timeouts). */
+  /** Called when a request that carried the session succeeded (activity, for idle timeouts). */
   onAuthenticated?: () => void;
-  /** Called when a request that carried a session token is refused with 401. */
+  /** Called when a request that carried the session is refused with 401. */
   onUnauthorized?: (error: PortalApiError) => void;
   timeoutMs?: number;
   /** Extra attempts for safe GETs after a network failure, a timeout or a 502/503/504. */
@@ -69,6 +77,8 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
     const locale = options.getLocale?.();
     if (locale) headers['Accept-Language'] = locale;
     if (token) headers.Authorization = `Bearer ${token}`;
+    if (options.cookieSession) headers['X-Portal-Session'] = 'cookie';
+    const withSession = Boolean(token) || (options.cookieSession === true && options.isSignedIn?.() === true);
     if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
     let body: string | undefined;
     if (request.body !== undefined) {
@@ -87,7 +97,7 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
         headers,
         body,
         signal: timeout.signal,
-        credentials: 'omit',
+        credentials: options.cookieSession ? 'include' : 'omit',
         cache: 'no-store',
         referrerPolicy: 'no-referrer',
         ...(keepalive ? { keepalive } : {}),
@@ -100,13 +110,13 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
     }
 
     if (response.ok) {
-      if (token) options.onAuthenticated?.();
+      if (withSession) options.onAuthenticated?.();
       if (response.status === 204) return undefined as T;
       // The body is read after the timeout is disposed: a large file may take as long as it needs.
       return (blob ? await response.blob() : await response.json()) as T;
     }
     const error = await errorFrom(response);
-    if (token && error.status === 401) options.onUnauthorized?.(error);
+    if (withSession && error.status === 401) options.onUnauthorized?.(error);
     throw error;
   }
 

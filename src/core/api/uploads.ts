@@ -41,6 +41,12 @@ export interface Uploader {
 export interface TusUploaderOptions {
   baseUrl: string;
   getToken: () => string | undefined;
+  /**
+   * Cookie mode (R26 mode A): send the endpoint's HttpOnly session cookie
+   * (`withCredentials`) and the `X-Portal-Session: cookie` header the server's CSRF check
+   * (R29) asks of every unsafe request that carries it.
+   */
+  cookieSession?: boolean;
   onUnauthorized?: (error: PortalApiError) => void;
   /** Waits before tus tries again by itself after a dropped connection or a 5xx (then the client's Retry). */
   retryDelays?: number[];
@@ -169,6 +175,11 @@ export function createTusUploader(options: TusUploaderOptions): Uploader {
                 onBeforeRequest: (request: HttpRequest) => {
                   const token = options.getToken();
                   if (token) request.setHeader('Authorization', `Bearer ${token}`);
+                  if (options.cookieSession) {
+                    request.setHeader('X-Portal-Session', 'cookie');
+                    const xhr: unknown = request.getUnderlyingObject();
+                    if (xhr instanceof XMLHttpRequest) xhr.withCredentials = true;
+                  }
                 },
               });
               if (previous?.uploadUrl) {

@@ -38,7 +38,11 @@ export abstract class PortalElement extends LitElement {
   /** The portal endpoint URL naming one practice, e.g. `https://portal.example.com/p/lakeside`. */
   @property() endpoint = '';
 
-  /** Where the sign-in is kept: `tab` (survives a reload, ends with the tab) or `memory`. */
+  /**
+   * Where the sign-in is kept: `tab` (sessionStorage; survives a reload, ends with the tab),
+   * `memory` (a reload signs out) or `cookie` (an HttpOnly cookie of an endpoint on the page's
+   * own site; nothing on the page). See the README, Embedding.
+   */
   @property({ attribute: 'session-persistence' }) sessionPersistence: SessionPersistence = 'tab';
 
   #connection: PortalConnection | undefined;

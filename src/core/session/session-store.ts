@@ -1,8 +1,8 @@
 import type { TokenStorage } from './storage.js';
 
 export interface PortalSession {
-  /** Opaque bearer token issued by the endpoint. */
-  readonly token: string;
+  /** Opaque bearer token issued by the endpoint; absent in cookie mode (the browser holds an HttpOnly cookie). */
+  readonly token?: string;
 }
 
 /** Fired when a request with the session succeeded: the server's idle timer restarted. */
@@ -49,7 +49,7 @@ export class SessionStore extends EventTarget {
 
   set(session: PortalSession): void {
     this.#current = session;
-    this.storage.write(session.token);
+    this.storage.write(session.token ?? null);
     this.dispatchEvent(new SessionChangeEvent('signed-in'));
   }
 

@@ -1,5 +1,10 @@
-/** Where a session token is kept between page loads. Only the token: never personal data. */
-export type SessionPersistence = 'tab' | 'memory';
+/**
+ * Where a session token is kept between page loads. Only the token: never personal data.
+ * `tab`: sessionStorage (survives a reload, R26 deviation, see docs/security.md);
+ * `memory`: a variable (R26 mode B, a reload signs out); `cookie`: nowhere on the page, the
+ * endpoint keeps it in an HttpOnly cookie (R26 mode A, the endpoint on the practice's own site).
+ */
+export type SessionPersistence = 'tab' | 'memory' | 'cookie';
 
 export interface TokenStorage {
   read(): string | null;
