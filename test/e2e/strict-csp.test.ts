@@ -3,6 +3,7 @@
 // strictDemoCsp), and nothing is refused; a script injected into the page is refused.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { startHarness, admin, type Harness } from './harness.js';
 import { samplePdf, samplePng } from '../server/files-samples.js';
@@ -141,4 +142,14 @@ test('a script injected into the host page, from another origin or inline, is re
     ],
   );
   assert.equal(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected), undefined);
+});
+
+test('the built bundle holds no eval, new Function or string timer (R64)', async () => {
+  const dist = new URL('../../dist/', import.meta.url);
+  const chunks = (await readdir(dist)).filter((name) => /^portal-widgets.*\.js$/.test(name));
+  assert.ok(chunks.includes('portal-widgets.js'), 'run npm run build:bundle first');
+  for (const name of chunks) {
+    const source = await readFile(new URL(name, dist), 'utf8');
+    assert.doesNotMatch(source, /\beval\s*\(|new\s+Function\s*\(|set(?:Timeout|Interval)\s*\(\s*['"`]/, name);
+  }
 });
