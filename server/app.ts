@@ -83,7 +83,10 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
       // All errors, so a form learns every bad field at once; bodies are capped at bodyLimit,
       // which bounds the extra work.
       // allowUnionTypes: a `type` list (form answers: string | boolean | array) is never coerced from one kind to another.
-      customOptions: { allErrors: true, allowUnionTypes: true },
+      // removeAdditional: false: Fastify's default strips unknown fields silently; a schema with
+      // `additionalProperties: false` then refuses them with 400 `validation` (R57(b): a
+      // card-like field never slips through to a handler).
+      customOptions: { allErrors: true, allowUnionTypes: true, removeAdditional: false },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -38,6 +38,36 @@ const CONTENT_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
+/** The demo page served under a strict Content-Security-Policy (R64, F16). */
+export const STRICT_DEMO_PAGE = 'strict.html';
+
+/** The Trusted Types policies the widgets create: Lit's templates, and DOMPurify for clinician HTML. */
+export const WIDGET_TRUSTED_TYPES = ['lit-html', 'dompurify'] as const;
+
+/**
+ * The strict policy `strict.html` is served with: what a practice embedding the widgets from
+ * its own origin must allow and nothing more (README, "Content Security Policy"). `blob:` frames,
+ * images and media are the files the uploader opens; `reportUri` adds a `report-uri`.
+ */
+export function strictDemoCsp(endpointOrigin: string, reportUri?: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src ${endpointOrigin}`,
+    "img-src 'self' blob: data:",
+    'media-src blob:',
+    'frame-src blob:',
+    "font-src 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+    `trusted-types ${WIDGET_TRUSTED_TYPES.join(' ')}`,
+    ...(reportUri === undefined ? [] : [`report-uri ${reportUri}`]),
+  ].join('; ');
+}
+
 /** Replacement values go into HTML attributes and scripts verbatim, so only plain URL/token characters pass. */
 const SAFE_VALUE = /^[A-Za-z0-9:/._~\-[\]]+$/;
 
@@ -110,6 +140,7 @@ export async function buildDemoSite(options: DemoSiteOptions): Promise<FastifyIn
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     const bytes = await readFile(file);
     reply.type(type);
+    if (file.slice(file.lastIndexOf(sep) + 1) === STRICT_DEMO_PAGE) reply.header('content-security-policy', strictDemoCsp(endpointOrigin));
     if (extname(file).toLowerCase() === '.html') return render(file.slice(file.lastIndexOf(sep) + 1), bytes.toString('utf8'));
     return bytes;
   }

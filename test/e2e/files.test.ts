@@ -153,6 +153,9 @@ test('three files with progress, one cancelled, one retried after a dropped conn
   await tabTo(page, (f) => f.part === 'open-button' && f.row === 'intake notes.pdf');
   await page.keyboard.press('Enter');
   await viewer.locator('iframe[title="intake notes.pdf"]').waitFor();
+  // Chromium's PDF viewer really draws it (a sandboxed frame would get an error page instead).
+  const pdfViewer = () => page.frames().some((f) => f.url().startsWith('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/'));
+  while (!pdfViewer()) await page.waitForEvent('framenavigated', { timeout: 10_000 });
   await tabTo(page, (f) => f.part === 'close-button');
   await page.keyboard.press('Enter');
   assert.equal(await viewer.count(), 0);

@@ -307,6 +307,19 @@ describe('<file-uploader>', () => {
     expect(link.href).to.match(/^blob:/);
   });
 
+  it('a PDF opens in a frame whose blob is always application/pdf, whatever type the answer claims', async () => {
+    api.reply(FILES, withFiles([intakePdf])).reply('GET /profiles/11/files/42', new Blob(['<script>parent.pwned = 1</script>'], { type: 'text/html' }));
+    const el = await uploaderEl();
+    await ready(el);
+    part(el, 'open-button')!.click();
+    await waitUntil(() => root(el).querySelector('iframe'));
+    const frame = root(el).querySelector('iframe')!;
+    expect(frame.getAttribute('title')).to.equal('insurance letter.pdf');
+    expect(frame.src).to.match(/^blob:/);
+    expect((await (await fetch(frame.src)).blob()).type).to.equal('application/pdf');
+    expect((window as { pwned?: number }).pwned).to.equal(undefined);
+  });
+
   it('a failed download says so and fires portal-error', async () => {
     api.reply(FILES, withFiles([drawing])).fail('GET /profiles/11/files/44', 'not_found', { status: 404 });
     const el = await uploaderEl();

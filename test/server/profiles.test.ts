@@ -319,7 +319,8 @@ describe('profiles: the office links, revokes and lists households', () => {
   test('a malformed link request is 400 with its fields', async () => {
     const res = await admin(t, '/profile-links', { email: 'not-an-address', profileId: 0, relationship: 'friend', permissions: { fly: true } });
     assert.equal(res.statusCode, 400);
-    assert.deepEqual(Object.keys(res.json().error.fields).sort(), ['email', 'profileId', 'relationship']);
+    // An unknown permission is refused, not dropped (R57(b)).
+    assert.deepEqual(Object.keys(res.json().error.fields).sort(), ['email', 'permissions.fly', 'profileId', 'relationship']);
   });
 });
 

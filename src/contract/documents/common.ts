@@ -12,6 +12,7 @@ export const SanitizedHtml = Type.String({
     '`javascript:` URLs, SVG, MathML, forms, iframes or styles). The browser sanitizes it again before display (R66, R67).',
 });
 export const PerLanguageHtml = Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), Type.String({ maxLength: 20000 }), {
+  additionalProperties: false,
   description: 'HTML per language, e.g. { "en": "<p>…</p>", "es": "<p>…</p>" }.',
 });
 

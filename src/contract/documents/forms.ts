@@ -74,6 +74,7 @@ export type AnswerValue = Static<typeof AnswerValue>;
 
 export const FormAnswers = Type.Record(Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9]{0,63}$' }), AnswerValue, {
   maxProperties: 64,
+  additionalProperties: false,
   description: 'Answers by field id. A field left out or an empty string is unanswered.',
 });
 export type FormAnswers = Static<typeof FormAnswers>;

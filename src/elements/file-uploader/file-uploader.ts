@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
+import { FILE_TYPE_RULES } from '../../contract/constants.js';
 import type { FileItem, Profile } from '../../contract/index.js';
 import { PortalElement } from '../../core/base/portal-element.js';
 import { statusView } from '../../core/base/state-views.js';
@@ -235,7 +236,12 @@ export class FileUploader extends PortalElement {
     if (!blob) return;
     this.#close(false);
     const rows = file.type === 'csv' ? parseCsv(await blob.text(), CSV_ROWS) : undefined;
-    this.opened = { file, rows, url: URL.createObjectURL(blob) };
+    // The blob URL is same-origin with the host page and the PDF frame cannot be sandboxed
+    // (Chromium refuses its PDF viewer in any sandboxed frame), so the shown blob never takes
+    // its type from the answer: it is always the media type of the file's listed kind, and
+    // an answer labelled text/html (or anything else) is never rendered as a document.
+    const shown = new Blob([blob], { type: FILE_TYPE_RULES[file.type].mediaType });
+    this.opened = { file, rows, url: URL.createObjectURL(shown) };
     this.#focus.request('#viewer-title');
   }
 

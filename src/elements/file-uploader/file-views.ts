@@ -40,6 +40,9 @@ function content({ file, url, rows }: OpenedFile): TemplateResult {
   const name = file.name;
   if (file.type === 'jpg' || file.type === 'png') return html`<img src=${url} alt=${name} />`;
   if (file.type === 'mp3' || file.type === 'm4a') return html`<audio controls src=${url} aria-label=${name}></audio>`;
+  // No `sandbox`: Chromium shows an error page instead of its PDF viewer in a sandboxed frame
+  // (any token list, checked in Chrome 156). The blob's type is forced to application/pdf
+  // when it is opened (file-uploader.ts #open), so this frame only ever holds the PDF viewer.
   if (file.type === 'pdf') return html`<iframe src=${url} title=${name}></iframe>`;
   const [head = [], ...body] = rows ?? [];
   // Text bindings only: a cell is never markup or a formula here (R54, R67).
