@@ -50,7 +50,7 @@ export function parseReply(line: string): ScanVerdict {
   const text = line.replace(/\0+$/, '').trim();
   if (text === 'stream: OK') return { infected: false };
   const found = /^stream: (.+) FOUND$/.exec(text);
-  if (found) return { infected: true, signature: found[1]!.replace(/\.UNOFFICIAL$/, '') };
+  if (found) return { infected: true, signature: found[1].replace(/\.UNOFFICIAL$/, '') };
   throw new ScannerUnavailable(`clamd answered: ${text.slice(0, 200)}`);
 }
 

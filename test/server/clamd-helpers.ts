@@ -67,6 +67,7 @@ export async function startClamd(): Promise<Clamd> {
   let child: ChildProcess | undefined;
 
   const start = async () => {
+    if (child && child.exitCode === null) return;
     let output = '';
     const proc = spawn(binary, ['-c', config], { stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
