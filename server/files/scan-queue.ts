@@ -25,6 +25,7 @@ export class ScanQueue {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
   #again = false;
+  #stopped = false;
 
   constructor(
     private readonly deps: FileDeps,
@@ -42,11 +43,14 @@ export class ScanQueue {
     clearInterval(this.#timer);
     this.#timer = undefined;
     this.#again = false;
+    this.#stopped = true;
     await this.#running;
   }
 
   /** Asks for a pass; resolves when a pass that started after this call has finished. Never throws. */
   kick(): Promise<void> {
+    // After stop (the app closing, its database next) nothing new starts.
+    if (this.#stopped) return Promise.resolve();
     this.#again = true;
     this.#running ??= this.#drain().finally(() => {
       this.#running = undefined;
@@ -72,6 +76,7 @@ export class ScanQueue {
       const files = pendingScanFiles(db, afterId, BATCH);
       if (files.length === 0) return;
       for (const file of files) {
+        if (this.#stopped) return;
         afterId = file.id;
         let verdict: ScanVerdict;
         try {
