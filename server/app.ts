@@ -101,7 +101,7 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
   installErrorHandling(app);
   await installOpenApi(app, PROTOCOL_VERSION);
   installSessionAuth(app, { db, clock, cookieSites: config.sessionCookieSites ?? [] });
-  installUploads(app, { db, clock, uploads: config.uploads });
+  installUploads(app, { db, clock, mode: config.mode, uploads: config.uploads });
   installLapseTimer(app, { db, clock });
   const auth: AuthDeps = { db, clock, pins: pinHasherFor(config), cookieSites: config.sessionCookieSites ?? [] };
   if (!auth.pins) app.log.error('No PIN pepper configured (PIN_PEPPER): PIN sign-in, PIN issuing and email codes answer 503; sign-in emails carry no code.');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MIN_PEPPER_LENGTH } from './auth/pin-hash.js';
-import type { UploadSettingsInput } from './files/settings.js';
+import type { ClamdTarget } from './files/clamd.js';
+import { SCAN_MODES, type ScanMode, type UploadSettingsInput } from './files/settings.js';
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './plugins/connection-limits.js';
 import { parseTrustProxy, TrustProxyError, type TrustProxy } from './trust-proxy.js';
 
@@ -104,6 +105,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv, defaultMode: Mode): Ser
     uploads: {
       ...(env.UPLOAD_DIR?.trim() ? { storageDir: env.UPLOAD_DIR.trim() } : {}),
       ...(env.UPLOAD_QUOTA_BYTES?.trim() ? { quotaBytes: parsePositiveInt(env.UPLOAD_QUOTA_BYTES, 1, 'UPLOAD_QUOTA_BYTES') } : {}),
+      ...readScanConfig(env, mode),
     },
     connections: readConnectionLimits(env),
     sessionCookieSites: readCookieSites(env.SESSION_COOKIE_SITES),
@@ -123,6 +125,27 @@ export function readCookieSites(value: string | undefined): string[] {
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(site)) throw new ConfigError(`SESSION_COOKIE_SITES: not a site name: ${site}`);
   }
   return sites;
+}
+
+/**
+ * R52: UPLOAD_SCAN=clamd|hold|off (default `hold` in production, `off` in development), and
+ * where clamd listens: CLAMD_SOCKET (a unix socket path) or CLAMD_HOST and CLAMD_PORT, which
+ * must be a loopback address (INSTREAM is unauthenticated and unencrypted).
+ */
+function readScanConfig(env: NodeJS.ProcessEnv, mode: Mode): Pick<UploadSettingsInput, 'scan' | 'clamd'> {
+  const raw = env.UPLOAD_SCAN?.trim() || (mode === 'production' ? 'hold' : 'off');
+  if (!SCAN_MODES.includes(raw as ScanMode)) throw new ConfigError(`UPLOAD_SCAN must be "clamd", "hold" or "off", not "${raw}".`);
+  const scan = raw as ScanMode;
+  const socket = env.CLAMD_SOCKET?.trim();
+  const host = env.CLAMD_HOST?.trim();
+  let clamd: ClamdTarget | undefined;
+  if (socket) clamd = { socket };
+  else if (host) {
+    if (!isLoopbackHost(host)) throw new ConfigError(`CLAMD_HOST must be a loopback address (127.0.0.1, ::1 or localhost), not "${host}".`);
+    clamd = { host, port: parsePort(env.CLAMD_PORT, 3310, 'CLAMD_PORT') };
+  }
+  if (scan === 'clamd' && !clamd) throw new ConfigError('UPLOAD_SCAN=clamd needs CLAMD_SOCKET, or CLAMD_HOST (and CLAMD_PORT, default 3310).');
+  return { scan, ...(clamd ? { clamd } : {}) };
 }
 
 /** The F12 limits: CONNECTION_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, HEADERS_TIMEOUT_MS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_CLIENT. */

@@ -5,7 +5,7 @@ import type { FileUploader } from '../src/elements/file-uploader/file-uploader.j
 import { PortalApiError } from '../src/core/api/errors.js';
 import { configurePortal, connect } from '../src/core/config.js';
 import { ENDPOINT } from '../test/support/data.js';
-import { drawing, moodCsvText, noFiles, pngBytes, policy, stored, withFiles } from '../test/support/file-data.js';
+import { drawing, intakePdf, moodCsvText, noFiles, pendingScan, pngBytes, policy, refusedScan, stored, withFiles } from '../test/support/file-data.js';
 import type { FakeTransport } from '../test/support/fake-transport.js';
 import { FakeUploader, type FakeUpload } from '../test/support/fake-uploader.js';
 import { household, maya } from '../test/support/profile-data.js';
@@ -83,6 +83,8 @@ const stories = {
   Loading: { parameters: signedIn((api) => api.hold(FILES)) },
   Empty: {},
   Files: { parameters: signedIn((api) => api.reply(FILES, withFiles())) },
+  /** R52: a file waiting for the malware scan shows "Checking…" (the list is fetched again every 5 s); a refused one says so calmly. */
+  Checking: { parameters: signedIn((api) => api.reply(FILES, withFiles([pendingScan, refusedScan, intakePdf]))) },
   LoadError: { parameters: signedIn((api) => api.fail(FILES, 'network')) },
   ViewOnly: {
     parameters: signedIn((api) => api.reply('GET /me/profiles', household(maya.id)).reply('GET /profiles/12/files', withFiles([drawing]))),
@@ -160,6 +162,7 @@ export const NoProfileChosen: Story = stories.NoProfileChosen;
 export const Loading: Story = stories.Loading;
 export const Empty: Story = withBase(stories.Empty);
 export const Files: Story = stories.Files;
+export const Checking: Story = stories.Checking;
 export const LoadError: Story = stories.LoadError;
 export const ViewOnly: Story = stories.ViewOnly;
 export const NarrowedByAttributes: Story = withBase(stories.NarrowedByAttributes);
@@ -177,6 +180,7 @@ export const NoProfileChosenEs: Story = spanish(stories.NoProfileChosen);
 export const LoadingEs: Story = spanish(stories.Loading);
 export const EmptyEs: Story = spanish(stories.Empty);
 export const FilesEs: Story = spanish(stories.Files);
+export const CheckingEs: Story = spanish(stories.Checking);
 export const LoadErrorEs: Story = spanish(stories.LoadError);
 export const ViewOnlyEs: Story = spanish(stories.ViewOnly);
 export const UploadingEs: Story = spanish(stories.Uploading);

@@ -32,6 +32,7 @@ export function fileItem(file: StoredFile): FileItem {
     sizeBytes: file.sizeBytes,
     sha256: file.sha256,
     uploadedAt: new Date(file.createdAt).toISOString(),
+    status: file.scanStatus,
   };
 }
 
@@ -42,7 +43,9 @@ export function fileItem(file: StoredFile): FileItem {
  *    there), anything else is the partial file itself (hashed while it was uploaded, by the
  *    store's background hasher);
  * 3. renamed into `store/` under a fresh random name, and the folder flushed;
- * 4. one transaction inserts the file row, deletes the upload row and audits `upload_stored`.
+ * 4. one transaction inserts the file row and its scan row (`pending_scan`, or `unscanned` with
+ *    UPLOAD_SCAN=off; scan-queue.ts takes it from there, R52), deletes the upload row and
+ *    audits `upload_stored`.
  * Any failure, refusal or not, removes the partial, temp and stored bytes and the upload row:
  * the client starts that file again (a tus client re-creates an upload whose HEAD is 404).
  * A crash between 3 and 4 leaves a stored file without a row, which the sweeper removes.
@@ -85,6 +88,8 @@ export async function commitUpload(deps: FileDeps, actor: ClientActor, upload: U
         sizeBytes,
         sha256,
         createdAt: clock.now(),
+        // R52: held for the scanner unless the practice releases files unscanned (UPLOAD_SCAN=off).
+        scanStatus: settings.scan === 'off' ? 'unscanned' : 'pending_scan',
       });
       deleteUpload(db, upload.id);
       audit(deps, actor, { action: 'upload_stored', outcome: 'success', resourceType: 'file', resourceId: file.id });

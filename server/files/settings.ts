@@ -1,4 +1,5 @@
 import type { FileType } from '../../src/contract/index.js';
+import type { ClamdTarget } from './clamd.js';
 
 const MiB = 1024 * 1024;
 const HOUR = 60 * 60 * 1000;
@@ -37,7 +38,23 @@ export interface UploadSettings {
   orphanGraceMs: number;
   /** A PATCH that sends no byte for this long is cut (uploads are exempt from the whole-request timeout). */
   idleTimeoutMs: number;
+  /**
+   * Malware scanning before release (R52), UPLOAD_SCAN: `clamd` scans every stored file with
+   * clamd (`clamd` below) and releases it only when clean; `hold` keeps new files
+   * `pending_scan` (never downloadable) until a scanner is configured; `off` releases them
+   * unscanned. Default: `hold` in production, `off` in development (installUploads).
+   */
+  scan: ScanMode | undefined;
+  /** clamd's unix socket or loopback TCP address; required for `scan: 'clamd'`. */
+  clamd: ClamdTarget | undefined;
+  /** While clamd is down or failing, pending files are tried again this often. */
+  scanRetryMs: number;
+  /** One file's scan (connect, send, verdict) is abandoned after this long and tried again later. */
+  scanTimeoutMs: number;
 }
+
+export type ScanMode = 'clamd' | 'hold' | 'off';
+export const SCAN_MODES: readonly ScanMode[] = ['clamd', 'hold', 'off'];
 
 export const DEFAULT_UPLOAD_SETTINGS: Readonly<UploadSettings> = Object.freeze({
   storageDir: undefined,
@@ -56,6 +73,10 @@ export const DEFAULT_UPLOAD_SETTINGS: Readonly<UploadSettings> = Object.freeze({
   sweepIntervalMs: HOUR,
   orphanGraceMs: HOUR,
   idleTimeoutMs: 60_000,
+  scan: undefined,
+  clamd: undefined,
+  scanRetryMs: 30_000,
+  scanTimeoutMs: 120_000,
 });
 
 /** Overrides for some settings (AppConfig.uploads); per-type limits may name only some types. */

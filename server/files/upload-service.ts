@@ -15,6 +15,7 @@ import { TusStatusError, UploadRefusal, type RefusalCode } from './refusal.js';
 import { HashingFileStore } from './hashing-store.js';
 import type { UploadSettings } from './settings.js';
 import { newRandomName, type FileStorage } from './storage.js';
+import { ScanQueue } from './scan-queue.js';
 import { FileSweeper } from './sweeper.js';
 import { quotaBytesFor } from './upload-policy.js';
 
@@ -57,7 +58,7 @@ export class UploadService {
   readonly #committing = new Set<string>();
   readonly #base: Omit<FileDeps, 'store'>;
   readonly #log: FastifyBaseLogger;
-  #open: { deps: FileDeps; tus: Server; sweeper: FileSweeper } | undefined;
+  #open: { deps: FileDeps; tus: Server; sweeper: FileSweeper; scanner: ScanQueue | null } | undefined;
 
   constructor(base: Omit<FileDeps, 'store'>, log: FastifyBaseLogger) {
     this.#base = base;
@@ -86,7 +87,9 @@ export class UploadService {
       onUploadCreate: (req, upload) => this.#create(callOf(req), upload),
       onUploadFinish: (req, upload) => this.#finish(callOf(req), upload),
     });
-    this.#open = { deps, tus, sweeper: new FileSweeper(deps, this.active, this.#log) };
+    const { scan, clamd } = this.settings;
+    const scanner = scan === 'clamd' && clamd ? new ScanQueue(deps, clamd, this.#log) : null;
+    this.#open = { deps, tus, sweeper: new FileSweeper(deps, this.active, this.#log), scanner };
   }
 
   /** Stops the sweeper and the background hasher (the app's onClose). */
@@ -94,6 +97,7 @@ export class UploadService {
     const opened = this.#open;
     if (!opened) return;
     await opened.sweeper.stop();
+    await opened.scanner?.stop();
     await opened.deps.store.close();
   }
 
@@ -109,7 +113,12 @@ export class UploadService {
     return this.#opened().sweeper;
   }
 
-  #opened(): { deps: FileDeps; tus: Server; sweeper: FileSweeper } {
+  /** The malware scanner's queue (R52); null unless UPLOAD_SCAN=clamd. */
+  get scanner(): ScanQueue | null {
+    return this.#opened().scanner;
+  }
+
+  #opened(): { deps: FileDeps; tus: Server; sweeper: FileSweeper; scanner: ScanQueue | null } {
     if (!this.#open) throw new Error('The upload service is used before the app is ready.');
     return this.#open;
   }
@@ -222,6 +231,7 @@ export class UploadService {
     this.#committing.add(upload.id);
     try {
       call.stored = await commitUpload(this.deps, call.actor, row);
+      void this.scanner?.kick();
       return { status_code: 200 };
     } catch (error) {
       if (error instanceof UploadRefusal) call.refusal = error;

@@ -29,7 +29,14 @@ export interface StoredFile {
   sizeBytes: number;
   sha256: string;
   createdAt: number;
+  /** The malware scan (R52, 010_file_scans.sql); a file without a scan row counts as pending. */
+  scanStatus: ScanStatus;
 }
+
+/** `clean` and `unscanned` (released without a scan by UPLOAD_SCAN=off) are downloadable; the others never. */
+export type ScanStatus = 'pending_scan' | 'clean' | 'infected' | 'unscanned';
+
+export const isReleased = (status: ScanStatus): boolean => status === 'clean' || status === 'unscanned';
 
 interface UploadDbRow {
   id: string;
@@ -56,6 +63,7 @@ interface FileDbRow {
   size_bytes: number;
   sha256: string;
   created_at: number;
+  scan_status: ScanStatus | null;
 }
 
 const uploadFromRow = (r: UploadDbRow): UploadRow => ({
@@ -83,6 +91,7 @@ const fileFromRow = (r: FileDbRow): StoredFile => ({
   sizeBytes: r.size_bytes,
   sha256: r.sha256,
   createdAt: r.created_at,
+  scanStatus: r.scan_status ?? 'pending_scan',
 });
 
 export function insertUpload(db: Db, upload: Omit<UploadRow, 'updatedAt' | 'fingerprint'> & { fingerprint?: string | null }): void {
@@ -165,6 +174,7 @@ export function profileUsage(db: Db, practiceId: number, profileId: number): Pro
 }
 
 export function insertFile(db: Db, file: Omit<StoredFile, 'id'>): StoredFile {
+  // The file row and its scan row are written together (the caller's transaction).
   const { lastInsertRowid } = statement(
     db,
     `INSERT INTO files (practice_id, profile_id, uploaded_by, upload_id, storage_name, file_name, file_type, size_bytes, sha256, created_at)
@@ -181,12 +191,20 @@ export function insertFile(db: Db, file: Omit<StoredFile, 'id'>): StoredFile {
     file.sha256,
     file.createdAt,
   );
-  return { ...file, id: Number(lastInsertRowid) };
+  const id = Number(lastInsertRowid);
+  statement(db, 'INSERT INTO file_scans (file_id, status, signature, attempts, updated_at) VALUES (?, ?, NULL, 0, ?)').run(
+    id,
+    file.scanStatus,
+    file.createdAt,
+  );
+  return { ...file, id };
 }
+
+const SELECT_FILE = 'SELECT f.*, s.status AS scan_status FROM files f LEFT JOIN file_scans s ON s.file_id = f.id';
 
 /** A profile's files, newest first. */
 export function listFiles(db: Db, practiceId: number, profileId: number): StoredFile[] {
-  return statement<[number, number], FileDbRow>(db, 'SELECT * FROM files WHERE practice_id = ? AND profile_id = ? ORDER BY id DESC')
+  return statement<[number, number], FileDbRow>(db, `${SELECT_FILE} WHERE f.practice_id = ? AND f.profile_id = ? ORDER BY f.id DESC`)
     .all(practiceId, profileId)
     .map(fileFromRow);
 }
@@ -195,7 +213,7 @@ export function listFiles(db: Db, practiceId: number, profileId: number): Stored
 export function findFile(db: Db, practiceId: number, profileId: number, fileId: number): StoredFile | undefined {
   const row = statement<[number, number, number], FileDbRow>(
     db,
-    'SELECT * FROM files WHERE id = ? AND practice_id = ? AND profile_id = ?',
+    `${SELECT_FILE} WHERE f.id = ? AND f.practice_id = ? AND f.profile_id = ?`,
   ).get(fileId, practiceId, profileId);
   return row && fileFromRow(row);
 }
@@ -203,4 +221,35 @@ export function findFile(db: Db, practiceId: number, profileId: number, fileId: 
 /** Whether a name in the store belongs to a file row (the sweeper's orphan check). */
 export function isStoredName(db: Db, storageName: string): boolean {
   return statement<[string], number>(db, 'SELECT 1 FROM files WHERE storage_name = ?').pluck().get(storageName) !== undefined;
+}
+
+/** Files waiting for the scanner (R52), oldest first; a file without a scan row counts as waiting. */
+export function pendingScanFiles(db: Db, afterId: number, limit: number): StoredFile[] {
+  return statement<[number, number], FileDbRow>(
+    db,
+    `${SELECT_FILE} WHERE f.id > ? AND (s.status IS NULL OR s.status = 'pending_scan') ORDER BY f.id LIMIT ?`,
+  )
+    .all(afterId, limit)
+    .map(fileFromRow);
+}
+
+/** Records a scan verdict for a file that is still pending; false when it was not pending any more. */
+export function recordScanVerdict(db: Db, fileId: number, verdict: { status: 'clean' | 'infected'; signature?: string }, at: number): boolean {
+  const signature = verdict.signature?.slice(0, 200) ?? null;
+  const updated = statement(
+    db,
+    `UPDATE file_scans SET status = ?, signature = ?, updated_at = ? WHERE file_id = ? AND status = 'pending_scan'`,
+  ).run(verdict.status, signature, at, fileId);
+  if (updated.changes > 0) return true;
+  const inserted = statement(
+    db,
+    `INSERT INTO file_scans (file_id, status, signature, attempts, updated_at)
+     SELECT ?, ?, ?, 0, ? WHERE NOT EXISTS (SELECT 1 FROM file_scans WHERE file_id = ?)`,
+  ).run(fileId, verdict.status, signature, at, fileId);
+  return inserted.changes > 0;
+}
+
+/** Counts a failed scan attempt (the scanner was down or answered with an error); the file stays pending. */
+export function recordScanAttempt(db: Db, fileId: number, at: number): void {
+  statement(db, `UPDATE file_scans SET attempts = attempts + 1, updated_at = ? WHERE file_id = ? AND status = 'pending_scan'`).run(at, fileId);
 }

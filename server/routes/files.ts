@@ -8,7 +8,7 @@ import { mediaTypeOf } from '../files/file-types.js';
 import { uploadPolicy } from '../files/upload-policy.js';
 import type { UploadService } from '../files/upload-service.js';
 import type { ProfileScopeOptions } from '../plugins/profile-access.js';
-import { findFile, listFiles, profileUsage } from '../repos/files.js';
+import { findFile, isReleased, listFiles, profileUsage } from '../repos/files.js';
 import { clientActorOf } from '../request/actor.js';
 import { audit } from '../request/audit.js';
 import { defineRoute } from './define-route.js';
@@ -67,6 +67,11 @@ export const fileRoutes: FastifyPluginAsync<ProfileScopeOptions> = async (app, d
       const actor = clientActorOf(request);
       const file = findFile(deps.db, actor.practice.id, actor.profile.id, Number(request.params.fileId));
       if (!file) throw notFound();
+      // R52: only a file the scanner cleared (or the practice released unscanned) is ever served.
+      if (!isReleased(file.scanStatus)) {
+        audit(deps, actor, { action: 'sensitive_read', outcome: 'failure', resourceType: 'file', resourceId: file.id });
+        throw new ApiError(409, 'conflict', file.scanStatus === 'infected' ? 'This file was not accepted.' : 'This file is still being checked.');
+      }
       const handle = await open(uploads.storage.storedPath(file.storageName), 'r');
       const { size } = await handle.stat();
       audit(deps, actor, { action: 'sensitive_read', outcome: 'success', resourceType: 'file', resourceId: file.id });

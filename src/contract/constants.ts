@@ -98,6 +98,10 @@ export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 // Files
 // ---------------------------------------------------------------------------------------
 
+/** A stored file's malware scan state (R52); only `clean` and `unscanned` files can be downloaded. */
+export const FILE_STATUSES = ['pending_scan', 'clean', 'infected', 'unscanned'] as const;
+export type FileStatus = (typeof FILE_STATUSES)[number];
+
 /** The kinds of file the portal accepts. `jpg` covers `.jpg` and `.jpeg`. */
 export const FILE_TYPES = ['pdf', 'jpg', 'png', 'mp3', 'm4a', 'csv'] as const;
 export type FileType = (typeof FILE_TYPES)[number];

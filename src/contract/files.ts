@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { FILE_TYPES, UPLOAD_FINGERPRINT_PATTERN } from './constants.js';
+import { FILE_STATUSES, FILE_TYPES, UPLOAD_FINGERPRINT_PATTERN } from './constants.js';
 import { ProfileParams } from './profiles.js';
 
 // Files a client uploads for their clinician (<file-uploader>, R46–R56). Uploads use the tus
@@ -8,17 +8,30 @@ import { ProfileParams } from './profiles.js';
 
 export {
   FILE_ERROR_CODES,
+  FILE_STATUSES,
   FILE_TYPE_RULES,
   FILE_TYPES,
   UPLOAD_FINGERPRINT_PATTERN,
   UPLOAD_METADATA_KEYS,
   type FileErrorCode,
+  type FileStatus,
   type FileType,
 } from './constants.js';
 
 export const FileTypeSchema = Type.Union(
   FILE_TYPES.map((type) => Type.Literal(type)),
   { description: 'The kind of file, decided by the server from the name and checked against the content.' },
+);
+
+export const FileStatusSchema = Type.Union(
+  FILE_STATUSES.map((status) => Type.Literal(status)),
+  {
+    description:
+      'The malware scan (R52). `pending_scan`: stored, waiting for the scanner (also while it is down); not downloadable. ' +
+      '`clean`: the scanner cleared it. `infected`: the scanner refused it; its bytes are deleted and it is never downloadable. ' +
+      '`unscanned`: the practice releases files without a scan (UPLOAD_SCAN=off). Only `clean` and `unscanned` files download; ' +
+      'the others answer 409 `conflict`.',
+  },
 );
 
 const Bytes = (description: string) => Type.Integer({ minimum: 0, description });
@@ -63,6 +76,7 @@ export const FileItem = Type.Object(
     sizeBytes: Type.Integer({ minimum: 1, description: 'Bytes as stored (JPEG/PNG after their metadata was removed).' }),
     sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the stored bytes, hex.' }),
     uploadedAt: Type.String({ format: 'date-time' }),
+    status: FileStatusSchema,
   },
   { additionalProperties: false, description: 'A stored file of the profile.' },
 );

@@ -47,6 +47,7 @@ describe('database and migrations', () => {
         { version: 7, name: 'upload_fingerprint' },
         { version: 8, name: 'email_code' },
         { version: 9, name: 'brand_color' },
+        { version: 10, name: 'file_scans' },
       ]);
       assert.equal(reopened.pragma('integrity_check', { simple: true }), 'ok');
       assert.deepEqual(reopened.pragma('foreign_key_check'), []);

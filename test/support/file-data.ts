@@ -28,6 +28,7 @@ export const moodCsv: FileItem = {
   sizeBytes: 2_100,
   sha256: sha,
   uploadedAt: '2026-11-20T15:30:00.000Z',
+  status: 'clean',
 };
 export const intakePdf: FileItem = {
   id: 42,
@@ -37,6 +38,7 @@ export const intakePdf: FileItem = {
   sizeBytes: 1_572_864,
   sha256: sha,
   uploadedAt: '2026-11-18T09:05:00.000Z',
+  status: 'clean',
 };
 export const voiceMemo: FileItem = {
   id: 43,
@@ -46,6 +48,7 @@ export const voiceMemo: FileItem = {
   sizeBytes: 130 * MiB,
   sha256: sha,
   uploadedAt: '2026-11-10T20:45:00.000Z',
+  status: 'clean',
 };
 export const drawing: FileItem = {
   id: 44,
@@ -55,6 +58,30 @@ export const drawing: FileItem = {
   sizeBytes: 68,
   sha256: sha,
   uploadedAt: '2026-11-09T11:00:00.000Z',
+  status: 'clean',
+};
+
+/** Stored, waiting for the malware scanner (R52): listed as checking, not openable. */
+export const pendingScan: FileItem = {
+  id: 45,
+  name: 'referral letter.pdf',
+  type: 'pdf',
+  mediaType: 'application/pdf',
+  sizeBytes: 240_000,
+  sha256: sha,
+  uploadedAt: '2026-11-28T14:00:00.000Z',
+  status: 'pending_scan',
+};
+/** Refused by the malware scanner (R52): listed with a calm reason, never openable. */
+export const refusedScan: FileItem = {
+  id: 46,
+  name: 'notes.csv',
+  type: 'csv',
+  mediaType: 'text/csv',
+  sizeBytes: 68,
+  sha256: sha,
+  uploadedAt: '2026-11-28T14:05:00.000Z',
+  status: 'infected',
 };
 
 export const withFiles = (files: FileItem[] = [moodCsv, intakePdf, voiceMemo, drawing]): FileList => ({ files, policy });
@@ -78,4 +105,5 @@ export const stored = (id: number, name: string, type: FileItem['type'], sizeByt
   sizeBytes,
   sha256: sha,
   uploadedAt: '2026-11-28T14:00:00.000Z',
+  status: 'clean',
 });

@@ -113,6 +113,7 @@ export const downloadFile = operation({
       content: Object.fromEntries(FILE_TYPES.map((type) => [FILE_TYPE_RULES[type].mediaType, { schema: BINARY }])),
     },
     404: '`not_found`: no such profile for this sign-in (or no view permission), or no such file of this profile.',
+    409: '`conflict`: the file is not released (R52): still `pending_scan`, or `infected`. See `FileItem.status`.',
     503: NO_STORAGE,
   },
 });

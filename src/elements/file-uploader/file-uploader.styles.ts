@@ -32,6 +32,10 @@ export const styles = css`
     inline-size: 100%;
     block-size: 70vh;
   }
+  .scan {
+    color: var(--_text-muted);
+    font-style: italic;
+  }
   .warning {
     padding: 0.5rem;
     border-inline-start: 4px solid var(--_danger);

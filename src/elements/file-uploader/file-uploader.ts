@@ -20,6 +20,9 @@ import { uploaderView } from './uploader-views.js';
 import type { UploaderActions, UploaderModel } from './view-model.js';
 import { styles } from './file-uploader.styles.js';
 
+/** How often the list is fetched again while a file waits for the malware scan (R52). */
+const CHECKING_POLL_MS = 5_000;
+
 /**
  * Files a client shares with their clinician (pdf, jpg, png, mp3, m4a, csv), for the profile
  * chosen in `<profile-picker>`. A drop zone and a "Choose files" button, the allowed types and
@@ -91,7 +94,9 @@ export class FileUploader extends PortalElement {
       client && profileId && canView ? { profileId, ...(await client.listFiles(profileId, { signal })) } : undefined,
     args: () => [this.client, this.#profileId, this.profileGate.acting?.permissions.view, this.reload] as const,
     onError: (error) => this.emitError('listFiles', error),
+    onComplete: (value) => this.#pollWhileChecking(value?.files),
   });
+  #poll: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -101,6 +106,16 @@ export class FileUploader extends PortalElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#close(false);
+    clearTimeout(this.#poll);
+    this.#poll = undefined;
+  }
+
+  /** While a file waits for the malware scan (R52), the list is fetched again every few seconds. */
+  #pollWhileChecking(files: readonly FileItem[] | undefined): void {
+    clearTimeout(this.#poll);
+    this.#poll = undefined;
+    if (!this.isConnected || !files?.some((file) => file.status === 'pending_scan')) return;
+    this.#poll = setTimeout(() => this.reload++, CHECKING_POLL_MS);
   }
 
   protected override sessionChanged(): void {

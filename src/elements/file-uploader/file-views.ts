@@ -18,19 +18,38 @@ export interface FileActions {
 
 export const CSV_ROWS = 200;
 
-/** The profile's stored files: name, type, size, date, and Open / Download (with the session). */
+/**
+ * What a file's row offers instead of Open / Download while the malware scan (R52) has not
+ * released it: "Checking…" while it waits for the scanner, a calm refusal once it flagged it.
+ */
+function scanState(file: FileItem): TemplateResult | undefined {
+  if (file.status === 'pending_scan') {
+    return html`<span class="scan" part="file-status" data-status="pending_scan">${msg('Checking…', { id: 'uploader.checking' })}</span>`;
+  }
+  if (file.status === 'infected') {
+    return html`<span class="scan" part="file-status" data-status="infected"
+      >${msg("Not accepted: our safety check flagged this file, so it can't be opened. Please contact your practice if you need to share it.", {
+        id: 'uploader.refused-by-scan',
+      })}</span
+    >`;
+  }
+  return undefined;
+}
+
+/** The profile's stored files: name, type, size, date, and Open / Download (with the session), or the scan's state. */
 export function fileList(files: readonly FileItem[], busyId: number | undefined, a: FileActions): TemplateResult {
   return html`<ul class="rows" part="file-list">
     ${files.map(
       (file) => html`<li class="row" part="file" data-file=${file.id}>
         <span class="name" id="file-${file.id}">${file.name}</span>
         <span class="meta">${typeLabel(file.type)} · ${formatBytes(file.sizeBytes)} · ${formatDate(file.uploadedAt)}</span>
-        <span class="actions">
+        ${scanState(file) ??
+        html`<span class="actions">
           <button class="button open" data-variant="secondary" part="open-button" type="button" aria-describedby="file-${file.id}"
             ?disabled=${busyId === file.id} @click=${() => a.open(file)}>${msg('Open', { id: 'uploader.open' })}</button>
           <button class="button" data-variant="secondary" part="download-button" type="button" aria-describedby="file-${file.id}"
             ?disabled=${busyId === file.id} @click=${() => a.download(file)}>${msg('Download', { id: 'uploader.download' })}</button>
-        </span>
+        </span>`}
       </li>`,
     )}
   </ul>`;
