@@ -68,7 +68,7 @@ export function checkRecord(text) {
       problems.push(`${id}: ${status} but cites no test («name» after a test file) and no **Check:**`);
     }
     if ((status === 'partial' || status === 'open') && !/\bopen: [a-z0-9]/.test(body)) {
-      problems.push(`${id}: ${status} but does not say where the rest is tracked ("open: issue 16", …)`);
+      problems.push(`${id}: ${status} but does not say where the rest is tracked ("open: hardening follow-up", …)`);
     }
     if (status === 'deviation' && !/\*\*Compensating controls:\*\*/.test(body)) {
       problems.push(`${id}: a deviation without **Compensating controls:**`);

@@ -42,7 +42,7 @@ describe('the security record (R76)', () => {
       ['a missing file', RECORD.replace('`server/auth/secrets.ts` (32', '`server/auth/no-such-file.ts` (32'), /R1: cites server\/auth\/no-such-file\.ts, which does not exist/],
       ['an unknown test name', RECORD.replace('«re-issuing voids the earlier PIN (R18)»', '«re-issuing keeps the earlier PIN»'), /R18: .*auth-pin\.test\.ts has no test named «re-issuing keeps the earlier PIN»/],
       ['no status', RECORD.replace(/(### R17 [^\n]*\n)- \*\*Status:\*\* implemented/, '$1- Status unknown'), /R17: no \*\*Status:\*\*/],
-      ['an open item without a tracker', RECORD.replace('real processor (`docs/payments.md`). open: issue 16', 'real processor (`docs/payments.md`). later'), /F10: open but does not say where/],
+      ['an open item without a tracker', RECORD.replace('real processor (`docs/payments.md`). open: hardening follow-up', 'real processor (`docs/payments.md`). later'), /F10: open but does not say where/],
     ];
     for (const [what, text, expected] of cases) {
       assert.notEqual(text, RECORD, `${what}: the mutation applied`);
