@@ -259,17 +259,19 @@ describe('<portal-signin>', () => {
     const backTo = (el: Element, label: string) =>
       [...root(el).querySelectorAll<HTMLButtonElement>('[part~="back-button"]')].find((b) => b.textContent.includes(label))!;
 
-    async function askFor(el: PortalSignin, email: string) {
-      await typeInto(part<HTMLInputElement>(el, 'input'), email);
-      await sendKeys({ press: 'Enter' });
-    }
-
-    it('says that no new email left and when another link can be sent; the code form stays usable', async () => {
-      api.reply('POST /auth/link', { status: 'sent', validForSeconds: 86400, resendAfterSeconds: 60, emailCode: true });
+    /** Asks for a link for Jordan, the endpoint answering `answer`. */
+    async function askedOnce(answer: object): Promise<PortalSignin> {
+      api.reply('POST /auth/link', { validForSeconds: 86400, emailCode: true, ...answer });
       const el = await signin();
       part(el, 'existing-client-button').click();
       await el.updateComplete;
-      await askFor(el, 'jordan@example.com');
+      await typeInto(part<HTMLInputElement>(el, 'input'), 'jordan@example.com');
+      await sendKeys({ press: 'Enter' });
+      return el;
+    }
+
+    it('says that no new email left and when another link can be sent; the code form stays usable', async () => {
+      const el = await askedOnce({ status: 'sent', resendAfterSeconds: 60 });
       await waitUntil(() => text(el).includes('Check your inbox'));
       expect(text(el)).to.contain('a sign-in link is on its way');
       expect(part(el, 'resend-countdown').textContent).to.contain('You can ask for another link in 1 minute.');
@@ -296,11 +298,7 @@ describe('<portal-signin>', () => {
     });
 
     it('the wait belongs to the address: another address shows none', async () => {
-      api.reply('POST /auth/link', { status: 'sent', validForSeconds: 86400, resendAfterSeconds: 60, emailCode: true });
-      const el = await signin();
-      part(el, 'existing-client-button').click();
-      await el.updateComplete;
-      await askFor(el, 'jordan@example.com');
+      const el = await askedOnce({ status: 'sent', resendAfterSeconds: 60 });
       await waitUntil(() => text(el).includes('Check your inbox'));
       backTo(el, 'Request a new link').click();
       await el.updateComplete;
@@ -310,11 +308,7 @@ describe('<portal-signin>', () => {
     });
 
     it('counts down to "You can ask for another link now."', async () => {
-      api.reply('POST /auth/link', { status: 'held', validForSeconds: 86400, resendAfterSeconds: 1, emailCode: false });
-      const el = await signin();
-      part(el, 'existing-client-button').click();
-      await el.updateComplete;
-      await askFor(el, 'jordan@example.com');
+      const el = await askedOnce({ status: 'held', resendAfterSeconds: 1, emailCode: false });
       await waitUntil(() => text(el).includes('You can ask for another link now.'), 'announced when the wait is over', { timeout: 4000 });
       expect(part(el, 'resend-countdown')).to.equal(null);
     });
