@@ -65,11 +65,11 @@ function startServer(): Promise<Server> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const send = (type: string, body: string | Buffer) => res.writeHead(200, { 'Content-Type': type }).end(body);
-    if (path === '/element.html') return send('text/html', ELEMENT_PAGE);
-    if (path === '/static.html') return send('text/html', staticPage(staticBody));
     const file = join(DIST, path.replace(/^\/+/, ''));
-    if (/^\/[\w.-]+\.js$/.test(path) && existsSync(file)) return send('text/javascript', readFileSync(file));
-    res.writeHead(404).end();
+    if (path === '/element.html') send('text/html', ELEMENT_PAGE);
+    else if (path === '/static.html') send('text/html', staticPage(staticBody));
+    else if (/^\/[\w.-]+\.js$/.test(path) && existsSync(file)) send('text/javascript', readFileSync(file));
+    else res.writeHead(404).end();
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
@@ -182,8 +182,8 @@ async function r2Once(browser: Browser, base: string): Promise<{ lit: number; do
 }
 
 function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
 }
 
 async function main(): Promise<void> {
