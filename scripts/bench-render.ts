@@ -118,10 +118,13 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
-async function medianOf(browser: Browser, url: string): Promise<{ ms: number; longTasks: number }> {
+/** Median of RUNS fresh loads after one discarded warm-up load; `spread` is max − min. */
+async function medianOf(browser: Browser, url: string): Promise<Sample & { spread: number }> {
+  await measure(browser, url);
   const samples: Sample[] = [];
   for (let i = 0; i < RUNS; i++) samples.push(await measure(browser, url));
-  return { ms: median(samples.map((s) => s.ms)), longTasks: median(samples.map((s) => s.longTasks)) };
+  const ms = samples.map((s) => s.ms);
+  return { ms: median(ms), longTasks: median(samples.map((s) => s.longTasks)), spread: Math.max(...ms) - Math.min(...ms) };
 }
 
 async function r1Row(browser: Browser, base: string, tag: string): Promise<string[]> {
@@ -132,8 +135,8 @@ async function r1Row(browser: Browser, base: string, tag: string): Promise<strin
   const diff = el.ms - plain.ms;
   return [
     tag,
-    el.ms.toFixed(1),
-    plain.ms.toFixed(1),
+    `${el.ms.toFixed(1)} ±${(el.spread / 2).toFixed(0)}`,
+    `${plain.ms.toFixed(1)} ±${(plain.spread / 2).toFixed(0)}`,
     `${diff >= 0 ? '+' : ''}${diff.toFixed(1)}`,
     (el.ms / plain.ms).toFixed(2) + '×',
     diff <= R1_GOAL_MS ? 'met' : 'not met',
@@ -196,7 +199,8 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: (findChrome as () => string)(), args: CHROME_ARGS as string[] });
   try {
     console.log(`R1: script start → first paint (updateComplete + 2 rAF), median of ${RUNS}, CPU ${THROTTLE}× throttled`);
-    console.log('    no endpoint runs (endpoint answers 404): state measured is the first paint shown below\n');
+    console.log('    no endpoint runs (endpoint answers 404): state measured is the first paint shown below');
+    console.log('    ±: half the max−min range of the runs; long tasks: median count on the widget page\n');
     const rows = [['element', 'widget ms', 'static ms', 'diff ms', 'ratio', `goal ≤ +${R1_GOAL_MS}`, 'long tasks', 'first paint shows']];
     for (const tag of TAGS) rows.push(await r1Row(browser, base, tag));
     printTable(rows);
