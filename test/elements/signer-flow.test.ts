@@ -5,7 +5,7 @@ import { resetPortal } from '../../src/testing.js';
 import { FakeTransport } from '../support/fake-transport.js';
 import { ENDPOINT } from '../support/data.js';
 import { jordan, maya } from '../support/profile-data.js';
-import { cardState, consent, contactForm, documentVersion, packet, signedCopy, signedList, token, validContact } from '../support/document-data.js';
+import { packet, replyWithPacketRoutes, signedList, token, validContact } from '../support/document-data.js';
 import { TestHost } from '../support/test-host.js';
 
 const P = '/profiles/11';
@@ -23,19 +23,7 @@ describe('SignerFlow (headless)', () => {
 
   beforeEach(() => {
     resetPortal();
-    api = new FakeTransport()
-      .reply(`GET ${P}/documents/packet?language=en`, packet())
-      .reply(`GET ${P}/esign-consent?language=en`, consent)
-      .reply(`POST ${P}/esign-consent`, { textVersion: 1, language: 'en', accountId: 3, profileId: 11, acceptedAt: '2026-11-28T12:00:00Z' })
-      .reply(`GET ${P}/documents/1?language=en`, documentVersion())
-      .reply(`POST ${P}/signatures`, signedCopy.signature)
-      .reply(`GET ${P}/forms/contact`, contactForm())
-      .reply(`PUT ${P}/forms/contact/draft`, { formId: 'contact', savedAt: '2026-11-28T12:00:00Z' })
-      .reply(`POST ${P}/forms/contact/submission`, { formId: 'contact', submittedAt: '2026-11-28T12:00:00Z' })
-      .reply(`GET ${P}/payment-card`, cardState())
-      .reply(`PUT ${P}/payment-card`, { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, savedAt: '2026-11-28T12:00:00Z' })
-      .reply(`GET ${P}/signatures`, signedList)
-      .reply(`GET ${P}/signatures/9`, signedCopy);
+    api = replyWithPacketRoutes(new FakeTransport());
     configurePortal({ transport: () => api });
     connect(ENDPOINT).session.set({ token: 't' });
     host = new TestHost();

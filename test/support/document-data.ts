@@ -1,5 +1,6 @@
 import type { DocumentVersion, EsignConsent, FormState, Packet, PaymentCardState, SignedCopy, CompletedDocumentList } from '../../src/contract/documents.js';
 import { FORM_DEFINITIONS } from '../../src/contract/document-forms.js';
+import type { FakeTransport } from './fake-transport.js';
 
 /** What the demo practice's packet looks like for Jordan (profile 11): two documents, a form, the card. */
 export const PROFILE = 11;
@@ -98,3 +99,21 @@ export const signedCopy: SignedCopy = {
   },
   html: documentVersion().html,
 };
+
+/** Every route a working endpoint answers for the packet of profile 11, in English. */
+export function replyWithPacketRoutes(api: FakeTransport): FakeTransport {
+  const P = '/profiles/11';
+  return api
+    .reply(`GET ${P}/documents/packet?language=en`, packet())
+    .reply(`GET ${P}/esign-consent?language=en`, consent)
+    .reply(`POST ${P}/esign-consent`, { textVersion: 1, language: 'en', accountId: 3, profileId: 11, acceptedAt: '2026-11-28T12:00:00Z' })
+    .reply(`GET ${P}/documents/1?language=en`, documentVersion())
+    .reply(`POST ${P}/signatures`, signedCopy.signature)
+    .reply(`GET ${P}/forms/contact`, contactForm())
+    .reply(`PUT ${P}/forms/contact/draft`, { formId: 'contact', savedAt: '2026-11-28T12:00:00Z' })
+    .reply(`POST ${P}/forms/contact/submission`, { formId: 'contact', submittedAt: '2026-11-28T12:00:00Z' })
+    .reply(`GET ${P}/payment-card`, cardState())
+    .reply(`PUT ${P}/payment-card`, { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, savedAt: '2026-11-28T12:00:00Z' })
+    .reply(`GET ${P}/signatures`, signedList)
+    .reply(`GET ${P}/signatures/9`, signedCopy);
+}
