@@ -9,7 +9,7 @@ import type { AppConfig } from './config.js';
 import type { Db } from './db/open.js';
 import { installUploads } from './files/install.js';
 import { loggerOptions, type LoggerOption } from './logging.js';
-import { requireAdminToken } from './plugins/admin-auth.js';
+import { createOfficeGuard } from './plugins/office-auth.js';
 import { installBodyParsing } from './plugins/body-parsing.js';
 import { connectionLimits, installConnectionLimits, serverTimeoutOptions } from './plugins/connection-limits.js';
 import { installCors } from './plugins/cors.js';
@@ -56,7 +56,7 @@ export const PROTOCOL_VERSION = '0.1.0';
  * The order below is the order of the app-wide onRequest hooks, and it matters:
  * security headers → resolve the practice from the URL → CORS (needs the practice's
  * allow-list; answers preflights) → rate limit (after CORS, so a 429 is readable by the
- * widget) → per-scope checks (unknown practice → 404, admin token → 401).
+ * widget) → per-scope checks (unknown practice → 404; under /admin the office guard: 401/403/404).
  */
 export async function buildApp({ db, clock, config, logger }: BuildAppOptions): Promise<PortalApp> {
   const limits = connectionLimits(config.connections);
@@ -101,6 +101,7 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
   installErrorHandling(app);
   await installOpenApi(app, PROTOCOL_VERSION);
   installSessionAuth(app, { db, clock, cookieSites: config.sessionCookieSites ?? [] });
+  app.decorateRequest('office', null);
   installUploads(app, { db, clock, mode: config.mode, uploads: config.uploads });
   installLapseTimer(app, { db, clock });
   const auth: AuthDeps = { db, clock, pins: pinHasherFor(config), cookieSites: config.sessionCookieSites ?? [] };
@@ -117,7 +118,7 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
       await practiceScope.register(profileScope(PROFILE_ROUTE_PLUGINS), { db, clock, prefix: '/profiles/:profileId' });
       await practiceScope.register(
         async (adminScope) => {
-          adminScope.addHook('onRequest', requireAdminToken({ adminToken: config.adminToken, db, clock }));
+          adminScope.addHook('onRequest', createOfficeGuard({ db, clock, mode: config.mode, adminToken: config.adminToken }));
           await adminScope.register(adminSettingsRoutes);
           await adminScope.register(adminSignInRoutes, auth);
           await adminScope.register(adminBookingRoutes, { db, clock });

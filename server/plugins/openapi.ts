@@ -46,7 +46,7 @@ export async function installOpenApi(app: PortalApp, version: string): Promise<v
             'Answers with or changes protected health information (including who is a client of the practice). ' +
             'Every call writes one audit event (R36).',
         },
-        { name: 'admin', description: 'The practice side (clinician console, tests); needs the admin token.' },
+        { name: 'admin', description: "The practice's side (the console, the practice's own systems): a staff session or an API key." },
         { name: 'operations', description: 'Health and discovery for operators.' },
       ],
       components: {
@@ -58,10 +58,13 @@ export async function installOpenApi(app: PortalApp, version: string): Promise<v
               'A session token from sign-in. The widgets keep it in memory only (no cookies, no storage); ' +
               'it expires after the idle or absolute timeout of the practice.',
           },
-          adminBearer: {
+          officeBearer: {
             type: 'http',
             scheme: 'bearer',
-            description: 'The admin token from the server configuration (`ADMIN_TOKEN`). Never give it to clients.',
+            description:
+              "The practice's side: a staff member's console session token (from the staff sign-in link), " +
+              'or one of the practice\'s API keys (`cpk_…`, created by an owner, scoped read/write/webhooks). ' +
+              'In development mode only, the server\'s admin token also works. A credential of another practice answers 404.',
           },
         },
       },

@@ -26,6 +26,9 @@ export interface AuditEventInput {
   practiceId: number | null;
   actorAccountId?: number | null;
   actingProfileId?: number | null;
+  /** On the practice's side: the staff member or API key that acted (R36). */
+  actorStaffId?: number | null;
+  actorApiKeyId?: number | null;
   action: AuditAction;
   resourceType?: string | null;
   resourceId?: string | number | null;
@@ -40,6 +43,8 @@ export interface AuditEvent {
   practiceId: number | null;
   actorAccountId: number | null;
   actingProfileId: number | null;
+  actorStaffId: number | null;
+  actorApiKeyId: number | null;
   action: string;
   resourceType: string | null;
   resourceId: string | null;
@@ -58,6 +63,8 @@ interface AuditRow {
   practice_id: number | null;
   actor_account_id: number | null;
   acting_profile_id: number | null;
+  actor_staff_id: number | null;
+  actor_api_key_id: number | null;
   action: string;
   resource_type: string | null;
   resource_id: string | null;
@@ -71,9 +78,11 @@ interface AuditRow {
 /**
  * The bytes a record's hash covers: every column but `hash`, in a fixed order, as a JSON
  * array. JSON also neutralises CR/LF and quotes in values, so a crafted Origin cannot forge
- * a record boundary when the trail is shipped as text (R37).
+ * a record boundary when the trail is shipped as text (R37). The office actor columns (011)
+ * are appended only when one is set, so every event written before them hashes as it did.
  */
 function canonical(row: Omit<AuditRow, 'hash'>): string {
+  const office = row.actor_staff_id !== null || row.actor_api_key_id !== null ? [row.actor_staff_id, row.actor_api_key_id] : [];
   return JSON.stringify([
     row.seq,
     row.occurred_at,
@@ -87,6 +96,7 @@ function canonical(row: Omit<AuditRow, 'hash'>): string {
     row.ip,
     row.origin,
     row.prev_hash,
+    ...office,
   ]);
 }
 
@@ -116,6 +126,8 @@ export function appendAudit(db: Db, clock: Clock, event: AuditEventInput): Audit
       practice_id: event.practiceId,
       actor_account_id: event.actorAccountId ?? null,
       acting_profile_id: event.actingProfileId ?? null,
+      actor_staff_id: event.actorStaffId ?? null,
+      actor_api_key_id: event.actorApiKeyId ?? null,
       action: event.action,
       resource_type: event.resourceType ?? null,
       resource_id: event.resourceId === undefined || event.resourceId === null ? null : clip(String(event.resourceId), 128),
@@ -127,10 +139,10 @@ export function appendAudit(db: Db, clock: Clock, event: AuditEventInput): Audit
     const full: AuditRow = { ...row, hash: hashOf(row) };
     statement<[AuditRow]>(
       db,
-      `INSERT INTO audit_events (seq, occurred_at, practice_id, actor_account_id, acting_profile_id, action,
-         resource_type, resource_id, outcome, ip, origin, prev_hash, hash)
-       VALUES (@seq, @occurred_at, @practice_id, @actor_account_id, @acting_profile_id, @action,
-         @resource_type, @resource_id, @outcome, @ip, @origin, @prev_hash, @hash)`,
+      `INSERT INTO audit_events (seq, occurred_at, practice_id, actor_account_id, acting_profile_id, actor_staff_id,
+         actor_api_key_id, action, resource_type, resource_id, outcome, ip, origin, prev_hash, hash)
+       VALUES (@seq, @occurred_at, @practice_id, @actor_account_id, @acting_profile_id, @actor_staff_id,
+         @actor_api_key_id, @action, @resource_type, @resource_id, @outcome, @ip, @origin, @prev_hash, @hash)`,
     ).run(full);
     return fromRow(full);
   });
@@ -143,6 +155,8 @@ function fromRow(r: AuditRow): AuditEvent {
     practiceId: r.practice_id,
     actorAccountId: r.actor_account_id,
     actingProfileId: r.acting_profile_id,
+    actorStaffId: r.actor_staff_id,
+    actorApiKeyId: r.actor_api_key_id,
     action: r.action,
     resourceType: r.resource_type,
     resourceId: r.resource_id,

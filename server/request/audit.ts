@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { appendAudit, type AuditAction, type AuditOutcome } from '../repos/audit.js';
+import type { OfficeActor } from '../office/actor.js';
 import type { RequestMeta } from './meta.js';
 
 /**
@@ -12,6 +13,8 @@ export interface AuditSource {
   meta: Pick<RequestMeta, 'ip' | 'origin'> | null;
   accountId?: number | null;
   profile?: { id: number } | null;
+  /** On office routes: who on the practice's side acted (officeOf(request)). */
+  office?: Pick<OfficeActor, 'staffId' | 'apiKeyId'> | null;
 }
 
 /** What happened. `accountId` and `profileId`, when given (null included), override the source's. */
@@ -23,6 +26,9 @@ export interface AuditEntry {
   outcome?: AuditOutcome;
   accountId?: number | null;
   profileId?: number | null;
+  /** Override the source's office actor (the office guard names the credential it refused). */
+  staffId?: number;
+  apiKeyId?: number;
 }
 
 /**
@@ -35,6 +41,8 @@ export function audit(deps: { db: Db; clock: Clock }, source: AuditSource, entry
     practiceId: source.practice?.id ?? null,
     actorAccountId: entry.accountId !== undefined ? entry.accountId : (source.accountId ?? null),
     actingProfileId: entry.profileId !== undefined ? entry.profileId : (source.profile?.id ?? null),
+    actorStaffId: entry.staffId ?? source.office?.staffId ?? null,
+    actorApiKeyId: entry.apiKeyId ?? source.office?.apiKeyId ?? null,
     action: entry.action,
     resourceType: entry.resourceType,
     resourceId: entry.resourceId ?? null,

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { notFound, unauthorized } from '../errors.js';
+import type { OfficeActor } from '../office/actor.js';
 import type { AccessibleProfile } from '../repos/clients.js';
 import type { Practice } from '../repos/practices.js';
 import type { Session } from '../repos/sessions.js';
@@ -26,6 +27,8 @@ declare module 'fastify' {
     auth: SessionContext | null;
     /** The acting profile as this sign-in may act for it; null outside the profile scope. */
     actingProfile: AccessibleProfile | null;
+    /** Who on the practice's side is calling; null outside the office scope (`/admin`). */
+    office: OfficeActor | null;
   }
 }
 
@@ -45,4 +48,10 @@ export function authOf(request: FastifyRequest): SessionContext {
 export function actingProfileOf(request: FastifyRequest): AccessibleProfile {
   if (!request.actingProfile) throw notFound();
   return request.actingProfile;
+}
+
+/** The office caller in a handler under `/p/:practice/admin` (the office guard sets it). */
+export function officeOf(request: FastifyRequest): OfficeActor {
+  if (!request.office) throw unauthorized();
+  return request.office;
 }

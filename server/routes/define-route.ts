@@ -1,6 +1,6 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import { isProfilePermission, responsesOf, securityOf, type Operation } from '../../src/contract/operation.js';
+import { isOfficePermission, isProfilePermission, responsesOf, securityOf, type Operation } from '../../src/contract/operation.js';
 import { addSchemasOnce } from './local-schemas.js';
 import { namedSchemasOf } from './operation-schemas.js';
 
@@ -40,11 +40,17 @@ const defined = <T extends object>(value: T) => Object.fromEntries(Object.entrie
 /**
  * Routes one operation of the contract: its method and path, its schemas and answers with the
  * shared errors added, its security, and what its permission asks of the server (a session
- * check, or the profile guard's permission). The handler gets the request as validated.
+ * check, the profile guard's permission, or the office guard's). The handler gets the request as validated.
  */
 export function defineRoute<O extends Operation>(app: RouteHost, op: O, handler: OperationHandler<O>, extras: RouteExtras = {}): void {
   addSchemasOnce(app, namedSchemasOf(op));
-  const config = { ...extras.config, ...(isProfilePermission(op.permission) ? { profilePermission: op.permission } : {}) };
+  const config = {
+    ...extras.config,
+    ...(isProfilePermission(op.permission) ? { profilePermission: op.permission } : {}),
+    ...(isOfficePermission(op.permission) ? { officePermission: op.permission } : {}),
+    // An office-scope operation anyone may call (staff sign-in): the office guard lets it through.
+    ...(op.permission === 'public' && op.path.startsWith('/p/:practice/admin/') ? { officePublic: true } : {}),
+  };
   app.route({
     method: op.method,
     url: urlIn(app.prefix, op),

@@ -13,10 +13,20 @@ export type ProfilePermission = 'book' | 'sign' | 'upload' | 'view';
 export const PROFILE_PERMISSIONS: readonly ProfilePermission[] = ['book', 'sign', 'upload', 'view'];
 
 /**
- * Who may call: anyone (`public`), a signed-in client (`session`), a signed-in client whose
- * link to the profile in the path grants that permission, or the office (`admin`, the admin token).
+ * What an office operation (under `/p/:practice/admin`) needs of its caller: a staff member
+ * whose role grants it, or an API key with that scope. `owner` is for owners only (staff, API
+ * keys); API keys carry `read`, `write` and `webhooks` at most.
  */
-export type Permission = 'public' | 'session' | ProfilePermission | 'admin';
+export type OfficePermission = 'office:read' | 'office:write' | 'office:webhooks' | 'office:owner';
+
+export const OFFICE_PERMISSIONS: readonly OfficePermission[] = ['office:read', 'office:write', 'office:webhooks', 'office:owner'];
+
+/**
+ * Who may call: anyone (`public`), a signed-in client (`session`), a signed-in client whose
+ * link to the profile in the path grants that permission, or the practice's side (an office
+ * permission: a staff session, an API key, or in development the admin token).
+ */
+export type Permission = 'public' | 'session' | ProfilePermission | OfficePermission;
 
 /** A non-JSON answer (a download, a tus reply), described for the document only. */
 export interface RawAnswer {
@@ -68,12 +78,18 @@ export const STANDARD_ERRORS = {
   503: '`unavailable`: Briefly unavailable; see Retry-After.',
 } as const;
 
+/** The 403 of every office operation: the credential is good here but its role or scopes do not allow this. */
+export const OFFICE_FORBIDDEN = '`forbidden`: the staff role or the API key scopes do not allow this operation.';
+
 /** The 401 of every operation that needs a session. */
 export const SESSION_REFUSED =
   '`session_expired`: the session passed its idle or absolute limit and has ended. `unauthorized`: no token, or a token that is unknown here or signed out.';
 
 export const isProfilePermission = (permission: Permission): permission is ProfilePermission =>
   (PROFILE_PERMISSIONS as readonly string[]).includes(permission);
+
+export const isOfficePermission = (permission: Permission): permission is OfficePermission =>
+  (OFFICE_PERMISSIONS as readonly string[]).includes(permission);
 
 /** Path parameters the server checks before validation, so a malformed one is never a 400. */
 function guardedParams(op: Operation): string[] {
@@ -88,7 +104,7 @@ function guardedParams(op: Operation): string[] {
 export function sharedErrors(op: Operation): Record<number, string> {
   const errors: Record<number, string> = { 429: STANDARD_ERRORS[429], 500: STANDARD_ERRORS[500] };
   if (op.path.startsWith('/p/:practice')) Object.assign(errors, { 404: STANDARD_ERRORS[404], 503: STANDARD_ERRORS[503] });
-  if (op.permission === 'admin') errors[401] = STANDARD_ERRORS[401];
+  if (isOfficePermission(op.permission)) Object.assign(errors, { 401: STANDARD_ERRORS[401], 403: OFFICE_FORBIDDEN });
   else if (op.permission !== 'public') errors[401] = SESSION_REFUSED;
   const pathIds = Object.keys((op.params as { properties?: object } | undefined)?.properties ?? {});
   const guarded = guardedParams(op);
@@ -105,8 +121,8 @@ export function responsesOf(op: Operation): Record<number, TSchema | RawAnswer> 
   );
 }
 
-/** The OpenAPI security requirement of a permission: none, the admin token, or a session. */
+/** The OpenAPI security requirement of a permission: none, an office credential, or a session. */
 export function securityOf(permission: Permission): Array<Record<string, string[]>> {
   if (permission === 'public') return [];
-  return permission === 'admin' ? [{ adminBearer: [] }] : [{ bearer: [] }];
+  return isOfficePermission(permission) ? [{ officeBearer: [] }] : [{ bearer: [] }];
 }

@@ -41,7 +41,7 @@ describe('admin side: bearer admin token', () => {
     const [event] = listAuditEvents(t.db, practice.id, 1);
     assert.equal(event?.action, 'authz_fail');
     assert.equal(event?.outcome, 'failure');
-    assert.equal(event?.resourceType, 'admin');
+    assert.equal(event?.resourceType, 'office');
     assert.equal(event?.origin, 'https://evil.test');
     assert.doesNotMatch(JSON.stringify(event), /guess-123/);
   });

@@ -48,6 +48,7 @@ describe('database and migrations', () => {
         { version: 8, name: 'email_code' },
         { version: 9, name: 'brand_color' },
         { version: 10, name: 'file_scans' },
+        { version: 11, name: 'staff' },
       ]);
       assert.equal(reopened.pragma('integrity_check', { simple: true }), 'ok');
       assert.deepEqual(reopened.pragma('foreign_key_check'), []);

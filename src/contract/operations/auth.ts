@@ -146,7 +146,7 @@ export const issuePin = operation({
   operationId: 'issuePin',
   method: 'POST',
   path: '/p/:practice/admin/pins',
-  permission: 'admin',
+  permission: 'office:write',
   clientMethod: null,
   summary: 'Issue a sign-in PIN for a client',
   description:
@@ -162,7 +162,7 @@ export const sendInvitation = operation({
   operationId: 'sendInvitation',
   method: 'POST',
   path: '/p/:practice/admin/invitations',
-  permission: 'admin',
+  permission: 'office:write',
   clientMethod: null,
   summary: 'Send a client the welcome email',
   description:

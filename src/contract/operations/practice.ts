@@ -36,7 +36,7 @@ export const getPracticeSettings = operation({
   operationId: 'getPracticeSettings',
   method: 'GET',
   path: '/p/:practice/admin/settings',
-  permission: 'admin',
+  permission: 'office:read',
   clientMethod: null,
   summary: "The practice's configuration",
   description: 'Everything the clinician console shows about the practice. Holds no secrets.',

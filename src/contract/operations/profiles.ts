@@ -48,7 +48,7 @@ export const listHouseholds = operation({
   operationId: 'listHouseholds',
   method: 'GET',
   path: '/p/:practice/admin/households',
-  permission: 'admin',
+  permission: 'office:read',
   clientMethod: null,
   summary: 'Every client account and whom it may act for',
   description:
@@ -63,7 +63,7 @@ export const linkProfile = operation({
   operationId: 'linkProfile',
   method: 'POST',
   path: '/p/:practice/admin/profile-links',
-  permission: 'admin',
+  permission: 'office:write',
   clientMethod: null,
   summary: 'Let a client act for a profile',
   description:
@@ -85,7 +85,7 @@ export const revokeProfileLink = operation({
   operationId: 'revokeProfileLink',
   method: 'POST',
   path: '/p/:practice/admin/profile-links/revoke',
-  permission: 'admin',
+  permission: 'office:write',
   clientMethod: null,
   summary: 'Stop a client acting for a profile',
   description:
