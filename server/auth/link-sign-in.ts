@@ -49,7 +49,7 @@ export interface LinkAudience<S extends LinkSubject, Created> {
   findByEmail(db: Db, practiceId: number, address: string): S | undefined;
   findById(db: Db, practiceId: number, id: number): S | undefined;
   /** The page the link opens (R12), from the practice's configuration only; undefined when none is usable. */
-  page(practice: Practice, returnTo?: string): URL | undefined;
+  page(db: Db, practice: Practice, returnTo?: string): URL | undefined;
   /** The page with the token in its fragment (R7). */
   linkTo(page: URL, token: string): string;
   render(input: { kind: SignInEmailKind; practice: Practice; language: Language; url: string; code?: string; requestedAt: number }): RenderedEmail;
@@ -71,7 +71,7 @@ export const CLIENTS: LinkAudience<Account, SessionCreated> = {
   links: { issueLink, consumeLink, findLink, countLiveLinks },
   findByEmail: findAccountByEmail,
   findById: findAccountById,
-  page: signInPage,
+  page: (_db, practice, returnTo) => signInPage(practice, returnTo),
   linkTo: signInLink,
   render: (input) => renderSignInEmail({ ...input, ttlSeconds: input.practice.linkTtlSeconds }),
   budgets: { requests: budgetKey.linkRequests, emails: budgetKey.linkEmails, checks: budgetKey.linkChecks },
@@ -134,7 +134,7 @@ export async function requestLink<S extends LinkSubject>(
   const account = audience.findByEmail(db, practice.id, address);
   const token = newToken();
   const hash = tokenHash(token);
-  const page = audience.page(practice, body.returnTo);
+  const page = audience.page(db, practice, body.returnTo);
   const language = portalLanguage(account?.preferredLanguage, body.language);
   const message = audience.render({
     kind: 'sign_in',
@@ -210,7 +210,7 @@ export function sendInvitationTo<S extends LinkSubject>(
   meta: RequestMeta,
 ): boolean {
   const { db, clock } = deps;
-  const page = audience.page(practice);
+  const page = audience.page(db, practice);
   if (!page) return false;
   const now = clock.now();
   const token = newToken();
