@@ -2,11 +2,12 @@
 // API keys made straight in the database, and staff sign-in as the console does it.
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
-import { tokenHash } from '../../server/auth/secrets.js';
+import { newToken, tokenHash } from '../../server/auth/secrets.js';
 import type { AppConfig } from '../../server/config.js';
 import type { ApiKeyScope, StaffRole } from '../../server/office/actor.js';
 import { createApiKey } from '../../server/repos/api-keys.js';
 import { createClinician } from '../../server/repos/catalog.js';
+import { staffSessions } from '../../server/repos/sessions.js';
 import { createStaff, type StaffMember } from '../../server/repos/staff.js';
 import { newApiKeySecret } from '../../server/staff/api-keys.js';
 import { setConsoleUrl } from '../../server/staff/console-page.js';
@@ -101,4 +102,18 @@ export function newApiKey(t: Pick<TestApp, 'db' | 'clock'>, scopes: readonly Api
   const secret = newApiKeySecret();
   createApiKey(t.db, t.clock.now(), { practiceId: practiceId(t, slug), name: 'test key', prefix: secret.slice(0, 12), tokenHash: tokenHash(secret), scopes, createdBy: null });
   return secret;
+}
+
+/** A live console session for the member, made straight in the database (no email, no budget); returns its token. */
+export function staffSessionToken(t: Pick<TestApp, 'db' | 'clock'>, staff: Pick<StaffMember, 'id' | 'practiceId'>): string {
+  const token = newToken();
+  staffSessions.createSession(t.db, t.clock.now(), {
+    practiceId: staff.practiceId,
+    accountId: staff.id,
+    tokenHash: tokenHash(token),
+    method: 'link',
+    idleTimeoutSeconds: 900,
+    absoluteTimeoutSeconds: 43_200,
+  });
+  return token;
 }
