@@ -89,13 +89,15 @@ describe('office authorization walk', () => {
         assert.equal(lakesideKeyAtHarbor.statusCode, 404, lakesideKeyAtHarbor.body);
       });
 
-      test('each role: 403 exactly when the role lacks the permission', async () => {
+      test('each role: 403 exactly when the role lacks the permission; the development token is an owner', async () => {
         for (const role of STAFF_ROLES) {
           const res = await send(t, op, 'lakeside', staffSessionToken(t, newStaff(t, role)));
           const allowed = ROLE_PERMISSIONS[role].includes(op.permission);
           if (allowed) assert.ok(![401, 403].includes(res.statusCode), `${role}: ${res.statusCode} ${res.body}`);
           else assert.equal(res.statusCode, 403, `${role}: ${res.body}`);
         }
+        const dev = await send(t, op, 'lakeside', ADMIN_TOKEN);
+        assert.ok(![401, 403].includes(dev.statusCode), `development token: ${dev.statusCode} ${dev.body}`);
       });
 
       test('each API key scope set: 403 exactly when no scope grants the permission (keys never get office:owner)', async () => {
