@@ -9,18 +9,24 @@ export interface StaffSignInEmailInput {
   language: Language;
   /** The console page with its `#staff-token=` fragment. */
   url: string;
+  /** The six-digit fallback code (R16), when the server can hash one. */
+  code?: string;
   requestedAt: number;
   ttlSeconds: number;
 }
 
 /** The words of the console's sign-in and welcome emails, in the member's language. */
-function staffCopy(input: StaffSignInEmailInput): SignInCopy {
+function staffCopy(input: StaffSignInEmailInput, code: string | undefined): SignInCopy {
   const name = input.practice.name;
+  const withCode = code !== undefined;
   const valid = validity(input.ttlSeconds, input.language);
   const time = formatRequestTime(input.requestedAt, input.language, input.practice.timeZone);
   if (input.language === 'es') {
     const at = /^1:/.test(time) ? `a la ${time}` : `a las ${time}`;
-    const rules = `El enlace funciona durante ${valid} y una sola vez. Si pidió más de un enlace, solo funciona el más reciente.`;
+    const rules = withCode
+      ? `El enlace y el código funcionan durante ${valid} y una sola vez (usar uno anula el otro). Si pidió más de un enlace, solo funciona el correo más reciente.`
+      : `El enlace funciona durante ${valid} y una sola vez. Si pidió más de un enlace, solo funciona el más reciente.`;
+    const codeLead = 'O escriba este código en la página de inicio de sesión de la consola:';
     const notYou = `Nadie puede entrar sin este enlace. Si no lo esperaba, avise al responsable de ${name}.`;
     return input.kind === 'invitation'
       ? {
@@ -31,7 +37,7 @@ function staffCopy(input: StaffSignInEmailInput): SignInCopy {
           copyHint: 'Si el botón no funciona, copie esta dirección en su navegador:',
           rules: `${rules} Más adelante puede pedir un enlace nuevo en la página de la consola.`,
           notYou,
-          codeLead: '',
+          codeLead,
         }
       : {
           subject: `Su enlace para entrar en la consola de ${name} (solicitado ${at})`,
@@ -41,10 +47,13 @@ function staffCopy(input: StaffSignInEmailInput): SignInCopy {
           copyHint: 'Si el botón no funciona, copie esta dirección en su navegador:',
           rules,
           notYou: `¿No lo pidió? Puede ignorar este correo. ${notYou}`,
-          codeLead: '',
+          codeLead,
         };
   }
-  const rules = `The link works for ${valid} and only once. If you asked for more than one link, only the newest one works.`;
+  const rules = withCode
+    ? `The link and the code work for ${valid} and only once (using one uses up the other). If you asked for more than one link, only the newest email works.`
+    : `The link works for ${valid} and only once. If you asked for more than one link, only the newest one works.`;
+  const codeLead = 'Or enter this code on the console sign-in page:';
   const notYou = `Nobody can sign in without this link. If you weren't expecting it, tell the owner of ${name}.`;
   return input.kind === 'invitation'
     ? {
@@ -55,7 +64,7 @@ function staffCopy(input: StaffSignInEmailInput): SignInCopy {
         copyHint: "If the button doesn't work, copy this address into your browser:",
         rules: `${rules} Later, you can always ask for a new link on the console page.`,
         notYou,
-        codeLead: '',
+        codeLead,
       }
     : {
         subject: `Your console sign-in link for ${name} (requested ${time})`,
@@ -65,11 +74,11 @@ function staffCopy(input: StaffSignInEmailInput): SignInCopy {
         copyHint: "If the button doesn't work, copy this address into your browser:",
         rules,
         notYou: `Didn't ask? You can ignore this email. ${notYou}`,
-        codeLead: '',
+        codeLead,
       };
 }
 
-/** A staff member's console sign-in or welcome email, in the same layout as the clients' (no fallback code). */
+/** A staff member's console sign-in or welcome email, in the same layout as the clients', with the fallback code when given. */
 export function renderStaffSignInEmail(input: StaffSignInEmailInput): RenderedEmail {
-  return renderLinkEmail(input, () => staffCopy(input));
+  return renderLinkEmail(input, (code) => staffCopy(input, code));
 }

@@ -10,6 +10,7 @@ import { audit } from '../request/audit.js';
 import { officeOf, practiceOf } from '../request/context.js';
 import { requestMeta } from '../request/meta.js';
 import { staffSelf } from '../staff/present.js';
+import { staffSignInWithCode } from '../staff/email-code.js';
 import { STAFF } from '../staff/sign-in.js';
 import { defineRoute } from './define-route.js';
 
@@ -23,7 +24,7 @@ export const staffSignInRoutes: FastifyPluginAsync<AuthDeps> = async (app, deps)
     const practice = practiceOf(request);
     const { result, held, resendAfterMs } = await requestLink(STAFF, deps, practice, request.body, requestMeta(request));
     if (result === 'no_portal_page') request.log.warn({ practice: practice.slug }, 'staff sign-in link not sent: the practice has no usable console page');
-    return reply.code(202).send({ status: held ? 'held' : 'sent', resendAfterSeconds: Math.ceil(resendAfterMs / 1000) });
+    return reply.code(202).send({ status: held ? 'held' : 'sent', resendAfterSeconds: Math.ceil(resendAfterMs / 1000), emailCode: deps.pins !== undefined });
   });
 
   defineRoute(app, op.staffSignInPreviewLink, async (request) =>
@@ -32,6 +33,10 @@ export const staffSignInRoutes: FastifyPluginAsync<AuthDeps> = async (app, deps)
 
   defineRoute(app, op.staffSignInRedeemLink, async (request, reply) =>
     reply.code(201).send(redeemLink(STAFF, deps, practiceOf(request), request.body.token, requestMeta(request))),
+  );
+
+  defineRoute(app, op.staffSignInWithCode, async (request, reply) =>
+    reply.code(201).send(await staffSignInWithCode(deps, practiceOf(request), request.body, requestMeta(request))),
   );
 
   defineRoute(app, op.staffSignOut, async (request, reply) => {

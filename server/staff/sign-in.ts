@@ -19,7 +19,7 @@ export const staffBudgetKey = {
 /**
  * Staff members as a sign-in audience: the clients' link rules (R5–R12) on their own tables
  * (staff_sign_in_links, staff_sessions), links to the practice's console page
- * (`#staff-token=`), and no fallback code. A deactivated member is found by neither address nor
+ * (`#staff-token=`), and the fallback code (R16, staff/email-code.ts). A deactivated member is found by neither address nor
  * id, so asking for a link answers as for an unknown address (R9) and an old link signs nobody in.
  */
 export const STAFF: LinkAudience<StaffMember, StaffSessionCreated> = {
@@ -30,7 +30,7 @@ export const STAFF: LinkAudience<StaffMember, StaffSessionCreated> = {
   linkTo: staffSignInLink,
   render: (input) => renderStaffSignInEmail({ ...input, ttlSeconds: input.practice.linkTtlSeconds }),
   budgets: { requests: staffBudgetKey.linkRequests, emails: staffBudgetKey.linkEmails, checks: staffBudgetKey.linkChecks },
-  emailCode: false,
+  emailCode: true,
   who: (staffId) => ({ staffId }),
   resourceType: 'staff_sign_in_link',
   startSession: (deps, practice, meta, staff) => startStaffSession(deps, practice, meta, staff),

@@ -36,10 +36,22 @@ export const StaffLinkRequested = Type.Object(
         'sent a link moments ago (at most one a minute, five an hour), so no email leaves now, for any address alike (R9, R10).',
     }),
     resendAfterSeconds: Type.Integer({ minimum: 0, description: "When another link may be asked for this address, from the address's budget." }),
+    emailCode: Type.Boolean({
+      description: 'Whether the email also carries a six-digit code for POST /admin/auth/email-code (R16): a server-wide setting, the same for every address.',
+    }),
   },
   { $id: 'StaffLinkRequested', additionalProperties: false, description: 'The same answer whether or not the address is a staff member (R9).' },
 );
 export type StaffLinkRequested = Static<typeof StaffLinkRequested>;
+
+export const StaffCodeSignIn = Type.Object(
+  {
+    email: EmailAddress,
+    code: Type.String({ minLength: 1, maxLength: 32, description: 'The six digits from the newest console sign-in email; spaces are ignored.' }),
+  },
+  { $id: 'StaffCodeSignIn', additionalProperties: false },
+);
+export type StaffCodeSignIn = Static<typeof StaffCodeSignIn>;
 
 /** The signed-in staff member, as the console shows them. */
 export const StaffSelf = Type.Object(

@@ -117,3 +117,10 @@ export function staffSessionToken(t: Pick<TestApp, 'db' | 'clock'>, staff: Pick<
   });
   return token;
 }
+
+/** The six-digit code of a console sign-in email (R16), without its space. */
+export function staffCodeIn(mail: StoredMail | undefined): string {
+  const match = /(?:code on the console sign-in page|código en la página de inicio de sesión de la consola): ([0-9]{3}) ([0-9]{3})\n/.exec(mail?.text ?? '');
+  assert.ok(match, `no code in ${mail?.text}`);
+  return `${match[1]}${match[2]}`;
+}

@@ -39,7 +39,7 @@ describe('staff sign-in link request (R6, R7, R9, R10, R12)', () => {
     const member = newStaff(t, 'office');
     const res = await office(t, 'POST', '/auth/link', { email: member.email.toUpperCase() }, { ip: freshIp() });
     assert.equal(res.statusCode, 202);
-    assert.deepEqual(res.json(), { status: 'sent', resendAfterSeconds: 60 });
+    assert.deepEqual(res.json(), { status: 'sent', resendAfterSeconds: 60, emailCode: true });
     const [mail] = mailTo(t.db, member.email);
     const token = staffTokenIn(mail);
     assert.ok(mail.text.includes(`${LAKESIDE_CONSOLE}#staff-token=${token}`));

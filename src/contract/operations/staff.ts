@@ -10,6 +10,7 @@ import {
   NewApiKey,
   NewStaffMember,
   OfficeMe,
+  StaffCodeSignIn,
   StaffLinkRequest,
   StaffLinkRequested,
   StaffList,
@@ -77,6 +78,29 @@ export const staffSignInRedeemLink = operation({
   params: PracticeParams,
   body: refTo(LinkTokenBody),
   responses: { 201: refTo(StaffSessionCreated, 'Signed in.'), ...LINK_REFUSALS, 429: TOO_MANY },
+});
+
+export const staffSignInWithCode = operation({
+  operationId: 'staffSignInWithCode',
+  method: 'POST',
+  path: '/p/:practice/admin/auth/email-code',
+  permission: 'public',
+  clientMethod: null,
+  summary: 'Sign in to the console with the code from the sign-in email',
+  description:
+    'The fallback for a link a mail scanner broke (R16): the six-digit code in the newest console sign-in email. It works once, ' +
+    'while its link does; using it uses the link up. One answer, 401 `invalid_credentials`, for every refusal (R24). A code is ' +
+    'void after 5 checks (R20); after a failure the address waits 30 s, doubling up to an hour (R21), and a client gets 20 failed ' +
+    'checks an hour (R22): both 429 with `Retry-After`.',
+  tags: ['auth', 'admin'],
+  params: PracticeParams,
+  body: refTo(StaffCodeSignIn),
+  responses: {
+    201: refTo(StaffSessionCreated, 'Signed in.'),
+    401: '`invalid_credentials`: the email and code were not accepted (the one answer for every reason).',
+    429: TOO_MANY,
+    503: '`unavailable`: briefly unavailable, or sign-in codes are not configured on this server.',
+  },
 });
 
 export const staffSignOut = operation({
