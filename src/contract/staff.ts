@@ -81,7 +81,7 @@ export const StaffSessionCreated = Type.Object(
   {
     token: Type.String({ description: 'Opaque bearer token for the office routes; send as `Authorization: Bearer …`. Keep it in memory.' }),
     staff: refTo(StaffSelf),
-    session: StaffSessionInfo,
+    session: refTo(StaffSessionInfo),
   },
   { $id: 'StaffSessionCreated', additionalProperties: false },
 );
