@@ -85,6 +85,22 @@ describe('staff sign-in link request (R6, R7, R9, R10, R12)', () => {
     assert.equal(auditSince(t.db, tip).length, 2, 'one audit event each');
   });
 
+  test('known and unknown addresses take about as long (|Δmedian| < 5 ms) (R9)', async () => {
+    const times: Record<'known' | 'unknown', number[]> = { known: [], unknown: [] };
+    const known = newStaff(t, 'office');
+    for (let i = 0; i < 40; i += 1) {
+      for (const kind of ['known', 'unknown'] as const) {
+        const email = kind === 'known' ? known.email : `someone${i}@lakeside.example`;
+        const start = process.hrtime.bigint();
+        const res = await office(t, 'POST', '/auth/link', { email }, { ip: freshIp() });
+        times[kind].push(Number(process.hrtime.bigint() - start) / 1e6);
+        assert.equal(res.statusCode, 202);
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+    assert.ok(Math.abs(median(times.known) - median(times.unknown)) < 5, JSON.stringify({ known: median(times.known), unknown: median(times.unknown) }));
+  });
+
   test('an address gets at most one email a minute and five an hour (R10)', async () => {
     const member = newStaff(t, 'office');
     const statuses: string[] = [];
