@@ -28,6 +28,8 @@ const USAGE =
 class UsageError extends Error {}
 
 function main(): void {
+  // As the endpoint's entry points: whatever this creates under DATA_DIR is owner-only.
+  process.umask(0o077);
   const { values } = parseArgs({
     options: {
       practice: { type: 'string' },
