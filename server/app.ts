@@ -27,6 +27,8 @@ import { adminDocumentRoutes } from './routes/admin-documents.js';
 import { adminSettingsRoutes } from './routes/admin-settings.js';
 import { adminProfileLinkRoutes } from './routes/admin-profile-links.js';
 import { adminSignInRoutes } from './routes/admin-sign-in.js';
+import { staffManagementRoutes } from './routes/staff-management.js';
+import { staffSignInRoutes } from './routes/staff-sign-in.js';
 import { authRoutes } from './routes/auth.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
@@ -121,6 +123,8 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
           adminScope.addHook('onRequest', createOfficeGuard({ db, clock, mode: config.mode, adminToken: config.adminToken }));
           await adminScope.register(adminSettingsRoutes);
           await adminScope.register(adminSignInRoutes, auth);
+          await adminScope.register(staffSignInRoutes, auth);
+          await adminScope.register(staffManagementRoutes, auth);
           await adminScope.register(adminBookingRoutes, { db, clock });
           await adminScope.register(adminProfileLinkRoutes, { db, clock });
           await adminScope.register(adminDocumentRoutes, { db, clock });
