@@ -3,6 +3,7 @@ import { transaction } from '../db/transaction.js';
 import { ApiError, rateLimited, type ServerErrorCode } from '../errors.js';
 import { portalLanguage } from '../language.js';
 import { queueMail } from '../mail/queue.js';
+import type { OfficeActor } from '../office/actor.js';
 import { renderSignInEmail } from '../mail/sign-in-email.js';
 import { findAccountByEmail, findAccountById, normalizeEmail, type Account } from '../repos/clients.js';
 import type { Practice } from '../repos/practices.js';
@@ -133,7 +134,7 @@ export async function requestSignInLink(
  * portal page like any other, so it supersedes older links (R6). It counts towards the
  * address's email budget but is not refused by it: the office asked on purpose.
  */
-export function sendInvitation(deps: AuthDeps, practice: Practice, account: Account, meta: RequestMeta): void {
+export function sendInvitation(deps: AuthDeps, practice: Practice, account: Account, meta: RequestMeta, office?: OfficeActor): void {
   const { db, clock } = deps;
   const page = signInPage(practice);
   if (!page) throw new ApiError(409, 'conflict', 'The practice has no https portal page (portal_url) for sign-in links.');
@@ -158,7 +159,7 @@ export function sendInvitation(deps: AuthDeps, practice: Practice, account: Acco
     });
     recordEvent(db, budgetKey.linkEmails(addressKey(practice.id, account.email)), now);
     queueMail(db, clock, { practiceId: practice.id, to: account.email, language, ...message });
-    audit(deps, { practice, meta }, {
+    audit(deps, { practice, meta, office }, {
       action: 'authn_token_created',
       outcome: 'success',
       accountId: account.id,
