@@ -65,3 +65,25 @@ export function assertAppointmentVisible(deps: OfficeDeps, call: OfficeCall, app
 export function assertClinicianEditable(deps: OfficeDeps, call: OfficeCall, clinicianId: number): void {
   if (call.office.clinicianId !== null && call.office.clinicianId !== clinicianId) throw refuse(deps, call, 'clinician', clinicianId);
 }
+
+/** The ids of the practice's profiles the caller may see (for filtering a whole-practice answer). */
+export function visibleProfileIds(deps: OfficeDeps, practiceId: number, actor: OfficeActor): Set<number> {
+  const filter = visibleProfiles(actor, 'id');
+  return new Set(statement<number[], number>(deps.db, `SELECT id FROM profiles WHERE practice_id = ? AND ${filter.sql}`).pluck().all(practiceId, ...filter.params));
+}
+
+/**
+ * An account the caller may act on (issue a PIN, send an invitation): for a clinician, one with
+ * a live link to one of their clients; for others any account of the practice. 404 otherwise.
+ */
+export function assertAccountVisible(deps: OfficeDeps, call: OfficeCall, accountId: number): void {
+  if (call.office.clinicianId === null) return;
+  const filter = visibleProfiles(call.office, 'profile_id');
+  const linked = statement<number[], number>(
+    deps.db,
+    `SELECT 1 FROM profile_access WHERE practice_id = ? AND account_id = ? AND revoked_at IS NULL AND ${filter.sql} LIMIT 1`,
+  )
+    .pluck()
+    .get(call.practice.id, accountId, ...filter.params);
+  if (linked === undefined) throw refuse(deps, call, 'account', accountId);
+}
