@@ -1,13 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Id, Instant } from './documents/common.js';
 import { PracticeParams } from './info.js';
+import { PathId } from './office.js';
 import { refTo } from './ref.js';
 
 // The office API's side of availability (clinicians' weekly hours, time off, services) and the
 // inbox of what is new. Open times for clients follow every change at once.
-
-const Id = (description: string) => Type.Integer({ minimum: 1, description });
-const Instant = Type.String({ format: 'date-time', description: 'An instant in UTC, ISO 8601 with `Z`.' });
-const PathId = (description: string) => Type.String({ pattern: '^[1-9][0-9]{0,15}$', description });
 
 export const ClinicianParams = Type.Object(
   { ...PracticeParams.properties, clinicianId: PathId('A clinician of the practice (a clinician calling: themselves).') },

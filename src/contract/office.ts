@@ -1,8 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Id, Instant } from './documents/common.js';
 import { FormDefinition, FormIdSchema, AnswerValue } from './documents/forms.js';
+import { PaymentCard } from './documents/payment-card.js';
 import { SignatureRecord } from './documents/signatures.js';
 import { EmailAddress } from './auth.js';
-import { CARD_BRANDS } from './constants.js';
 import { FileItem } from './files.js';
 import { Language, PracticeParams } from './info.js';
 import { ProfileKind, Relationship } from './profiles.js';
@@ -11,9 +12,8 @@ import { refTo } from './ref.js';
 // The office API's view of clients (issue 13): what every client sent or did, for the
 // practice's staff and systems. A clinician sees only their own clients (404 otherwise).
 
-const Id = (description: string) => Type.Integer({ minimum: 1, description });
-const Instant = Type.String({ format: 'date-time', description: 'An instant in UTC, ISO 8601 with `Z`.' });
-const PathId = (description: string) => Type.String({ pattern: '^[1-9][0-9]{0,15}$', description });
+/** An id in a path (validated as digits, so a malformed one is 400 before any lookup). */
+export const PathId = (description: string) => Type.String({ pattern: '^[1-9][0-9]{0,15}$', description });
 
 export const OfficeClientParams = Type.Object(
   { ...PracticeParams.properties, profileId: PathId('A client (profile) of the practice the caller may see.') },
@@ -180,13 +180,9 @@ export const OfficeSignatureParams = Type.Object(
 );
 export type OfficeSignatureParams = Static<typeof OfficeSignatureParams>;
 
-export const CardOnFile = Type.Object(
-  {
-    brand: Type.Union(CARD_BRANDS.map((b) => Type.Literal(b))),
-    last4: Type.String({ pattern: '^[0-9]{4}$' }),
-    expMonth: Type.Integer({ minimum: 1, maximum: 12 }),
-    expYear: Type.Integer({ minimum: 2000, maximum: 2100 }),
-  },
-  { $id: 'CardOnFile', additionalProperties: false, description: 'The card on file: never the token, never a number.' },
-);
+export const CardOnFile = Type.Omit(PaymentCard, ['savedAt'], {
+  $id: 'CardOnFile',
+  additionalProperties: false,
+  description: 'The card on file: brand, last four and expiry; never the token, never a number.',
+});
 export type CardOnFile = Static<typeof CardOnFile>;

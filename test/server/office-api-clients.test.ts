@@ -5,23 +5,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ClientCreated, ClientDetail, OfficeClientList } from '../../src/contract/index.js';
 import { lakeside, type Lakeside } from './booking-helpers.js';
-import { as, documentsApp, errorOf, maria } from './documents-helpers.js';
+import { as, CONTACT_ANSWERS as CONTACT, documentsApp, errorOf, maria } from './documents-helpers.js';
 import { profileIdOf } from './files-helpers.js';
 import type { TestApp } from './helpers.js';
 import { asStaff, auditAfter, auditSeq, staffToken } from './office-helpers.js';
-
-const CONTACT = {
-  addressLine1: '12 Calle Mayor',
-  city: 'Springfield',
-  state: 'IL',
-  postalCode: '62701',
-  mobilePhone: '(555) 555-0100',
-  email: 'maria@example.com',
-  emergencyName: 'Ana García',
-  emergencyRelationship: 'hermana',
-  emergencyPhone: '555-555-0101',
-  textReminders: true,
-};
 
 describe('office API: clients', () => {
   let t: TestApp;

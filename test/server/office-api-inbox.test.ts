@@ -4,24 +4,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Inbox } from '../../src/contract/index.js';
 import { asClient, lakeside, newClient, openSlots, requestTime, starts, type Client, type Lakeside } from './booking-helpers.js';
-import { acceptEsign, alex, as, documentIds, documentsApp, errorOf, maria, packet, signShown } from './documents-helpers.js';
+import { acceptEsign, alex, as, CONTACT_ANSWERS as CONTACT, documentIds, documentsApp, errorOf, maria, packet, signShown } from './documents-helpers.js';
 import { profileIdOf, uploadFile } from './files-helpers.js';
 import { samplePdf } from './files-samples.js';
 import type { TestApp } from './helpers.js';
 import { asStaff, auditAfter, auditSeq, staffToken } from './office-helpers.js';
 
-const CONTACT = {
-  addressLine1: '12 Calle Mayor',
-  city: 'Springfield',
-  state: 'IL',
-  postalCode: '62701',
-  mobilePhone: '(555) 555-0100',
-  email: 'maria@example.com',
-  emergencyName: 'Ana García',
-  emergencyRelationship: 'hermana',
-  emergencyPhone: '555-555-0101',
-  textReminders: true,
-};
 const MINUTE = 60_000;
 const ALLOWED_KEYS = new Set(['kind', 'at', 'profileId', 'profileName', 'appointmentId', 'fileId', 'formId', 'documentId', 'signatureId']);
 

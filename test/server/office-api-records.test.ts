@@ -7,24 +7,11 @@ import type { CardOnFile, OfficeFileList, OfficeFormAnswers, OfficeFormList, Off
 import { saveCard } from '../../server/repos/payment-cards.js';
 import { findPracticeBySlug } from '../../server/repos/practices.js';
 import { lakeside, type Client } from './booking-helpers.js';
-import { acceptEsign, as, documentIds, documentsApp, errorOf, maria, packet, signShown } from './documents-helpers.js';
+import { acceptEsign, as, CONTACT_ANSWERS as CONTACT, documentIds, documentsApp, errorOf, maria, packet, signShown } from './documents-helpers.js';
 import { profileIdOf, sha256, uploadFile } from './files-helpers.js';
 import { samplePdf } from './files-samples.js';
 import type { TestApp } from './helpers.js';
 import { asStaff, auditAfter, auditSeq, staffToken } from './office-helpers.js';
-
-const CONTACT = {
-  addressLine1: '12 Calle Mayor',
-  city: 'Springfield',
-  state: 'IL',
-  postalCode: '62701',
-  mobilePhone: '(555) 555-0100',
-  email: 'maria@example.com',
-  emergencyName: 'Ana García',
-  emergencyRelationship: 'hermana',
-  emergencyPhone: '555-555-0101',
-  textReminders: true,
-};
 
 /** The headers a download is judged by (R51); CORS and request ids differ between the two routes by design. */
 const DOWNLOAD_HEADERS = ['content-type', 'content-length', 'content-disposition', 'content-security-policy', 'x-content-type-options', 'cache-control', 'cross-origin-resource-policy'];
