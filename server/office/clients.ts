@@ -106,14 +106,17 @@ export function clientDetail(deps: OfficeDeps, call: OfficeCall, profileId: numb
   return {
     client: present(profile, listClientAccounts(deps.db, practiceId, profileId)),
     clinician: clinician ? { id: clinician.id, name: clinician.name } : null,
-    summary: { ...clientCounts(deps.db, practiceId, profileId), packet: packetProgress(deps, practiceId, profileId) },
+    summary: { ...clientCounts(deps.db, practiceId, profileId, deps.clock.now()), packet: packetProgress(deps, practiceId, profileId) },
   };
 }
 
 /** Assigns (or clears) the client's clinician. Clinicians may not reassign clients (403). */
 export function updateClient(deps: OfficeDeps, call: OfficeCall, profileId: number, body: ClientUpdate): ClientDetail {
   assertProfileVisible(deps, call, profileId);
-  if (call.office.clinicianId !== null) throw new ApiError(403, 'forbidden', 'Only the office or an owner assigns clients to clinicians.');
+  if (call.office.clinicianId !== null) {
+    audit(deps, call, { action: 'authz_fail', outcome: 'failure', resourceType: 'client', resourceId: profileId, profileId });
+    throw new ApiError(403, 'forbidden', 'Only the office or an owner assigns clients to clinicians.');
+  }
   const practiceId = call.practice.id;
   if (body.clinicianId !== undefined) {
     const clinicianId = body.clinicianId;

@@ -46,7 +46,7 @@ function completedPackets(deps: OfficeDeps, call: OfficeCall, since: number): In
 export function inbox(deps: OfficeDeps, call: OfficeCall, query: { since?: string; limit?: number }): Inbox {
   const since = query.since === undefined ? deps.clock.now() - DEFAULT_WINDOW_MS : Date.parse(query.since);
   const limit = query.limit ?? 50;
-  const rows = [...listInboxRows(deps.db, call.practice.id, visibleProfiles(call.office, 'p.id'), since, limit), ...completedPackets(deps, call, since)]
+  const rows = [...listInboxRows(deps.db, call.practice.id, visibleProfiles(call.office, 'p.id'), { since, now: deps.clock.now(), limit }), ...completedPackets(deps, call, since)]
     .sort((a, b) => b.at - a.at)
     .slice(0, limit);
   audit(deps, call, { action: 'sensitive_read', resourceType: 'inbox' });

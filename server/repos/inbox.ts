@@ -15,11 +15,11 @@ export interface InboxRow {
   signatureId: number | null;
 }
 
-// One row per thing a client did, from the tables that record it: requests still waiting,
+// One row per thing a client did, from the tables that record it: requests still waiting (not lapsed),
 // cancellations and withdrawals by the client, uploads, form submissions and signatures.
 const EVENTS = `
   SELECT 'appointment_requested' AS kind, created_at AS at, profile_id, id AS appointment_id, NULL AS file_id, NULL AS form_id, NULL AS document_id, NULL AS signature_id
-    FROM appointments WHERE practice_id = @practice AND status = 'requested' AND created_at > @since
+    FROM appointments WHERE practice_id = @practice AND status = 'requested' AND expires_at > @now AND created_at > @since
   UNION ALL
   SELECT 'appointment_cancelled', updated_at, profile_id, id, NULL, NULL, NULL, NULL
     FROM appointments WHERE practice_id = @practice AND status = 'cancelled' AND status_reason = 'client' AND updated_at > @since
@@ -30,9 +30,9 @@ const EVENTS = `
   UNION ALL
   SELECT 'document_signed', signed_at, profile_id, NULL, NULL, NULL, template_id, id FROM signatures WHERE practice_id = @practice AND signed_at > @since`;
 
-/** What clients did after `since`, of the visible profiles, newest first, at most `limit`. */
-export function listInboxRows(db: Db, practiceId: number, visible: ProfileFilter, since: number, limit: number): InboxRow[] {
-  const params: Record<string, number> = { practice: practiceId, since, limit };
+/** What clients did after `since` (requests: still waiting at `now`), of the visible profiles, newest first, at most `limit`. */
+export function listInboxRows(db: Db, practiceId: number, visible: ProfileFilter, window: { since: number; now: number; limit: number }): InboxRow[] {
+  const params: Record<string, number> = { practice: practiceId, ...window };
   // The visibility filter's positional parameters become named ones here.
   let n = 0;
   const condition = visible.sql.replace(/\?/g, () => `@v${n++}`);

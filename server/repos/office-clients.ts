@@ -72,16 +72,16 @@ export interface ClientCounts {
   cardOnFile: boolean;
 }
 
-/** How much the client sent: one query of counts. */
-export function clientCounts(db: Db, practiceId: number, profileId: number): ClientCounts {
+/** How much the client sent: one query of counts. Requests count while they wait (not lapsed at `now`), as the pending list has them. */
+export function clientCounts(db: Db, practiceId: number, profileId: number, now: number): ClientCounts {
   const row = statement<number[], Omit<ClientCounts, 'cardOnFile'> & { card: number }>(
     db,
     `SELECT
-       (SELECT count(*) FROM appointments WHERE practice_id = ? AND profile_id = ? AND status = 'requested') AS pendingRequests,
+       (SELECT count(*) FROM appointments WHERE practice_id = ? AND profile_id = ? AND status = 'requested' AND expires_at > ?) AS pendingRequests,
        (SELECT count(*) FROM files WHERE practice_id = ? AND profile_id = ?) AS files,
        (SELECT count(*) FROM form_answers WHERE practice_id = ? AND profile_id = ?) AS formsSubmitted,
        (SELECT count(*) FROM signatures WHERE practice_id = ? AND profile_id = ?) AS documentsSigned,
        (SELECT count(*) FROM payment_cards WHERE practice_id = ? AND profile_id = ?) AS card`,
-  ).get(...Array.from({ length: 5 }, () => [practiceId, profileId]).flat())!;
+  ).get(practiceId, profileId, now, ...Array.from({ length: 4 }, () => [practiceId, profileId]).flat())!;
   return { pendingRequests: row.pendingRequests, files: row.files, formsSubmitted: row.formsSubmitted, documentsSigned: row.documentsSigned, cardOnFile: row.card > 0 };
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ClientCreated, ClientDetail, OfficeClientList } from '../../src/contract/index.js';
-import { lakeside, type Lakeside } from './booking-helpers.js';
+import { DAY, lakeside, newClient, openSlots, requestTime, starts, type Lakeside } from './booking-helpers.js';
 import { as, CONTACT_ANSWERS as CONTACT, documentsApp, errorOf, maria } from './documents-helpers.js';
 import { profileIdOf } from './files-helpers.js';
 import type { TestApp } from './helpers.js';
@@ -142,7 +142,9 @@ describe('office API: clients', () => {
     assert.equal(res.json<ClientDetail>().clinician?.id, L.sam);
     assert.ok(names(await asStaff(t, 'GET', '/clients', { token: sam })).includes('María García'));
 
+    const seq = auditSeq(t);
     assert.equal((await asStaff(t, 'PATCH', `/clients/${mariaId}`, { token: sam, payload: { clinicianId: L.ana } })).statusCode, 403);
+    assert.deepEqual(auditAfter(t, seq).map((e) => [e.action, e.resourceId]), [['authz_fail', String(mariaId)]]);
     assert.equal((await asStaff(t, 'PATCH', `/clients/${mariaId}`, { token: ana, payload: { clinicianId: L.ana } })).statusCode, 404);
     const bad = await asStaff(t, 'PATCH', `/clients/${mariaId}`, { payload: { clinicianId: 99999 } });
     assert.deepEqual(errorOf(bad).fields, { clinicianId: 'invalid' });
@@ -150,5 +152,15 @@ describe('office API: clients', () => {
     const cleared = await asStaff(t, 'PATCH', `/clients/${mariaId}`, { payload: { clinicianId: null } });
     assert.equal(cleared.json<ClientDetail>().clinician, null);
     assert.ok(!names(await asStaff(t, 'GET', '/clients', { token: sam })).includes('María García'));
+  });
+
+  test('the summary counts requests while they wait, not once they lapse', async () => {
+    const client = newClient(t);
+    const [start] = starts(await openSlots(t, client, { service: L.individual, clinician: L.ana }));
+    await requestTime(t, client, { serviceId: L.individual, clinicianId: L.ana, start });
+    const summary = async () => (await asStaff(t, 'GET', `/clients/${client.profileId}`)).json<ClientDetail>().summary;
+    assert.equal((await summary()).pendingRequests, 1);
+    t.clock.advance(4 * DAY);
+    assert.equal((await summary()).pendingRequests, 0);
   });
 });
