@@ -57,6 +57,9 @@ export function packetItems(deps: DocDeps, owner: PacketOwner, packet: StoredPac
   return (packet?.items ?? []).map((item) => itemView(deps, owner, item, context)).filter((i) => i !== undefined);
 }
 
+/** A packet is complete when it has steps and every one is done. */
+export const isPacketComplete = (items: readonly PacketItem[]): boolean => items.length > 0 && items.every((i) => i.status === 'completed');
+
 /** The profile's packet as the signer sees it: the welcome, each step's status, the ESIGN consent. */
 export function packetView(deps: DocDeps, actor: ClientActor, language: Language): Packet {
   const packet = packetOf(deps, actor);
@@ -69,6 +72,6 @@ export function packetView(deps: DocDeps, actor: ClientActor, language: Language
     welcomeHtml: welcome ? (welcome[language] ?? welcome.en ?? Object.values(welcome)[0] ?? null) : null,
     esignConsent: { textVersion: ESIGN_TEXT_VERSION, accepted: esignAccepted(deps, actor) !== undefined },
     items,
-    completed: items.length > 0 && items.every((i) => i.status === 'completed'),
+    completed: isPacketComplete(items),
   };
 }

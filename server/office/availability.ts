@@ -9,6 +9,7 @@ import type {
   WeeklyHoursWeek,
 } from '../../src/contract/index.js';
 import { transaction } from '../db/transaction.js';
+import { iso } from '../documents/present.js';
 import { ApiError, notFound } from '../errors.js';
 import { findClinician, listServices, listWeeklyHours, type WeeklyHours } from '../repos/catalog.js';
 import {
@@ -30,8 +31,6 @@ import { assertClinicianEditable } from './visibility.js';
 // clinician changes only their own (another's answers 404); office staff and owners anyone's.
 // Open times are computed from these on every request, so clients see a change at once.
 // Changes are audited with ids only.
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 const refuse = (fields: Record<string, FieldErrorCode>) => new ApiError(400, 'validation', undefined, fields);
 

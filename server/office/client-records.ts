@@ -1,6 +1,7 @@
 import type { CardOnFile, FormId, OfficeFileList, OfficeFormAnswers, OfficeFormList, OfficeSignatureList, SignedCopy } from '../../src/contract/index.js';
 import { FORM_DEFINITIONS } from '../../src/contract/document-forms.js';
 import { formDefinition } from '../documents/forms.js';
+import { iso } from '../documents/present.js';
 import { signatureRecord, signedCopyOf } from '../documents/signatures.js';
 import { notFound } from '../errors.js';
 import { fileItem } from '../files/commit.js';
@@ -16,8 +17,6 @@ import { assertProfileVisible } from './visibility.js';
 // What a client sent, read by the practice: files, forms, signatures with their evidence, and
 // the card on file (brand, last four, expiry only). Each read first checks that the caller may
 // see the client (404 otherwise), and each is one `sensitive_read` with ids only (R36).
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function readAudit(deps: OfficeDeps, call: OfficeCall, profileId: number, resourceType: string, resourceId?: number | string): void {
   audit(deps, call, { action: 'sensitive_read', resourceType, resourceId: resourceId ?? null, profileId });

@@ -3,7 +3,8 @@ import type { AuthDeps } from '../auth/deps.js';
 import { sendInvitation } from '../auth/link-sign-in.js';
 import { signInPage } from '../auth/link-url.js';
 import { transaction } from '../db/transaction.js';
-import { packetItems } from '../documents/packet.js';
+import { isPacketComplete, packetItems } from '../documents/packet.js';
+import { iso } from '../documents/present.js';
 import { ApiError, notFound } from '../errors.js';
 import { emitPracticeEvent } from '../events/emit.js';
 import { findClinician } from '../repos/catalog.js';
@@ -25,8 +26,6 @@ import { assertProfileVisible, visibleProfiles } from './visibility.js';
 // Clients, the office's side: list and search, add one (account, own profile and the link
 // between them in one transaction), read one with a summary of what they sent, and assign
 // their clinician. Reads are audited `sensitive_read` with ids only (R36).
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function present(profile: ClientProfile, accounts: ClientAccount[]): OfficeClient {
   return {
@@ -92,7 +91,7 @@ function packetProgress(deps: OfficeDeps, practiceId: number, profileId: number)
   const packet = findPacket(deps.db, practiceId, profileId);
   if (!packet) return 'none';
   const items = packetItems(deps, { practiceId, profileId }, packet, 'en');
-  if (items.length > 0 && items.every((i) => i.status === 'completed')) return 'completed';
+  if (isPacketComplete(items)) return 'completed';
   return items.some((i) => i.status !== 'pending') ? 'in_progress' : 'pending';
 }
 

@@ -1,5 +1,6 @@
 import type { Inbox, InboxItem, PacketItem } from '../../src/contract/index.js';
-import { packetItems } from '../documents/packet.js';
+import { isPacketComplete, packetItems } from '../documents/packet.js';
+import { iso } from '../documents/present.js';
 import { findPacket } from '../repos/document-packets.js';
 import { findSubmitted } from '../repos/form-answers.js';
 import { listInboxRows, listProfilesWithPackets, type InboxRow } from '../repos/inbox.js';
@@ -15,7 +16,7 @@ import { visibleProfiles } from './visibility.js';
 const DEFAULT_WINDOW_MS = 30 * 24 * 3_600_000;
 
 function present(row: InboxRow): InboxItem {
-  const item: InboxItem = { kind: row.kind, at: new Date(row.at).toISOString(), profileId: row.profileId, profileName: row.profileName };
+  const item: InboxItem = { kind: row.kind, at: iso(row.at), profileId: row.profileId, profileName: row.profileName };
   if (row.appointmentId !== null) item.appointmentId = row.appointmentId;
   if (row.fileId !== null) item.fileId = row.fileId;
   if (row.formId !== null) item.formId = row.formId;
@@ -36,7 +37,7 @@ function completedPackets(deps: OfficeDeps, call: OfficeCall, since: number): In
   const practiceId = call.practice.id;
   return listProfilesWithPackets(deps.db, practiceId, visibleProfiles(call.office, 'p.id')).flatMap(({ profileId, profileName }) => {
     const items = packetItems(deps, { practiceId, profileId }, findPacket(deps.db, practiceId, profileId), 'en');
-    if (items.length === 0 || items.some((i) => i.status !== 'completed')) return [];
+    if (!isPacketComplete(items)) return [];
     const at = Math.max(...items.map((i) => completedAt(deps, practiceId, profileId, i)));
     if (at <= since) return [];
     return [{ kind: 'packet_completed' as const, at, profileId, profileName, appointmentId: null, fileId: null, formId: null, documentId: null, signatureId: null }];
