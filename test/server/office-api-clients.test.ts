@@ -163,4 +163,15 @@ describe('office API: clients', () => {
     t.clock.advance(4 * DAY);
     assert.equal((await summary()).pendingRequests, 0);
   });
+
+  test('another practice’s client or clinician is 404, whoever asks (R28)', async () => {
+    const harborProfile = t.db.prepare("SELECT p.id FROM profiles p JOIN practices x ON x.id = p.practice_id WHERE x.slug = 'harbor' LIMIT 1").pluck().get() as number;
+    const harborClinician = t.db.prepare("SELECT c.id FROM clinicians c JOIN practices x ON x.id = c.practice_id WHERE x.slug = 'harbor' LIMIT 1").pluck().get() as number;
+    for (const path of [`/clients/${harborProfile}`, `/clients/${harborProfile}/files`, `/clients/${harborProfile}/card`, `/clinicians/${harborClinician}/hours`]) {
+      assert.equal((await asStaff(t, 'GET', path)).statusCode, 404, path);
+    }
+    assert.equal((await asStaff(t, 'PATCH', `/clients/${harborProfile}`, { payload: { clinicianId: null } })).statusCode, 404);
+    const ids = (await asStaff(t, 'GET', '/clients')).json<OfficeClientList>().clients.map((c) => c.id);
+    assert.ok(!ids.includes(harborProfile));
+  });
 });
