@@ -3,7 +3,7 @@ import { isPacketComplete, packetItems } from '../documents/packet.js';
 import { iso } from '../documents/present.js';
 import { findPacket } from '../repos/document-packets.js';
 import { findSubmitted } from '../repos/form-answers.js';
-import { listInboxRows, listProfilesWithPackets, type InboxRow } from '../repos/inbox.js';
+import { listInboxRows, listPacketsActiveSince, type InboxRow } from '../repos/inbox.js';
 import { findCard } from '../repos/payment-cards.js';
 import { findSignature } from '../repos/signatures.js';
 import { audit } from '../request/audit.js';
@@ -35,7 +35,7 @@ function completedAt(deps: OfficeDeps, practiceId: number, profileId: number, it
 /** Packets whose every step is done, dated by their last step, when that is after `since`. */
 function completedPackets(deps: OfficeDeps, call: OfficeCall, since: number): InboxRow[] {
   const practiceId = call.practice.id;
-  return listProfilesWithPackets(deps.db, practiceId, visibleProfiles(call.office, 'p.id')).flatMap(({ profileId, profileName }) => {
+  return listPacketsActiveSince(deps.db, practiceId, visibleProfiles(call.office, 'p.id'), since).flatMap(({ profileId, profileName }) => {
     const items = packetItems(deps, { practiceId, profileId }, findPacket(deps.db, practiceId, profileId), 'en');
     if (!isPacketComplete(items)) return [];
     const at = Math.max(...items.map((i) => completedAt(deps, practiceId, profileId, i)));

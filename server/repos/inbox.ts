@@ -47,11 +47,19 @@ export function listInboxRows(db: Db, practiceId: number, visible: ProfileFilter
   ).all(params);
 }
 
-/** The visible profiles that have a packet, with their names (candidates for "packet completed"). */
-export function listProfilesWithPackets(db: Db, practiceId: number, visible: ProfileFilter): Array<{ profileId: number; profileName: string }> {
+/**
+ * The visible profiles with a packet that completed a step after `since` (a form, a signature,
+ * the card): the only ones whose packet can have been completed since.
+ */
+export function listPacketsActiveSince(db: Db, practiceId: number, visible: ProfileFilter, since: number): Array<{ profileId: number; profileName: string }> {
   return statement<unknown[], { profileId: number; profileName: string }>(
     db,
-    `SELECT p.id AS profileId, p.display_name AS profileName FROM document_packets d JOIN profiles p ON p.id = d.profile_id AND p.practice_id = d.practice_id
-     WHERE d.practice_id = ? AND ${visible.sql} ORDER BY p.id`,
-  ).all(practiceId, ...visible.params);
+    `SELECT p.id AS profileId, p.display_name AS profileName
+     FROM document_packets d JOIN profiles p ON p.id = d.profile_id AND p.practice_id = d.practice_id
+     WHERE d.practice_id = ? AND ${visible.sql} AND (
+       EXISTS (SELECT 1 FROM form_answers f WHERE f.practice_id = d.practice_id AND f.profile_id = d.profile_id AND f.submitted_at > ?)
+       OR EXISTS (SELECT 1 FROM signatures s WHERE s.practice_id = d.practice_id AND s.profile_id = d.profile_id AND s.signed_at > ?)
+       OR EXISTS (SELECT 1 FROM payment_cards c WHERE c.practice_id = d.practice_id AND c.profile_id = d.profile_id AND c.saved_at > ?))
+     ORDER BY p.id`,
+  ).all(practiceId, ...visible.params, since, since, since);
 }
