@@ -33,7 +33,9 @@ export const adminDocumentRoutes: FastifyPluginAsync<OfficeDeps> = async (app, d
     const call = officeCallOf(request);
     const profileId = Number(request.params.profileId);
     assertProfileVisible(deps, call, profileId);
-    return adminPacket(deps, call.practice.id, profileId);
+    const packet = adminPacket(deps, call.practice.id, profileId);
+    audit(deps, call, { action: 'sensitive_read', resourceType: 'document_packet', resourceId: profileId, profileId });
+    return packet;
   });
 
   defineRoute(app, op.assignProfilePacket, async (request) => {

@@ -65,7 +65,9 @@ describe('office routes with clinician visibility', () => {
   });
 
   test('packets: a clinician reads and assigns only their clients’', async () => {
+    const seq = auditSeq(t);
     assert.equal((await asStaff(t, 'GET', `/profiles/${mayaId}/packet`, { token: ana })).statusCode, 200);
+    assert.deepEqual(auditAfter(t, seq).map((e) => [e.action, e.resourceType, e.profileId]), [['sensitive_read', 'document_packet', mayaId]]);
     assert.equal((await asStaff(t, 'GET', `/profiles/${mayaId}/packet`, { token: sam })).statusCode, 404);
     const assign = await asStaff(t, 'PUT', `/profiles/${mayaId}/packet`, { token: sam, payload: { welcomeHtml: {}, items: [] } });
     assert.equal(assign.statusCode, 404);
