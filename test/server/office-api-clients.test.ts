@@ -7,7 +7,7 @@ import type { ClientCreated, ClientDetail, OfficeClientList } from '../../src/co
 import { DAY, lakeside, newClient, openSlots, requestTime, starts, type Lakeside } from './booking-helpers.js';
 import { as, CONTACT_ANSWERS as CONTACT, documentsApp, errorOf, maria } from './documents-helpers.js';
 import { profileIdOf } from './files-helpers.js';
-import type { TestApp } from './helpers.js';
+import { LAKESIDE_ORIGIN, type TestApp } from './helpers.js';
 import { apiKeyToken, asStaff, auditAfter, auditSeq, staffToken } from './office-helpers.js';
 
 describe('office API: clients', () => {
@@ -186,5 +186,15 @@ describe('office API: clients', () => {
     const writer = apiKeyToken(t, ['read', 'write']);
     const made = await asStaff(t, 'POST', '/clients', { token: writer, payload: { name: 'Key Client', email: 'key@example.com', language: 'en' } });
     assert.equal(made.statusCode, 201, made.body);
+  });
+
+  test('the console on the practice’s site may PATCH office records (CORS), and only office records', async () => {
+    const preflight = (url: string) =>
+      t.app.inject({ method: 'OPTIONS', url, headers: { origin: LAKESIDE_ORIGIN, 'access-control-request-method': 'PATCH' } });
+    const office = await preflight(`/p/lakeside/admin/clients/${mariaId}`);
+    assert.equal(office.statusCode, 204);
+    assert.match(String(office.headers['access-control-allow-methods']), /\bPATCH\b/);
+    const client = await preflight(`/p/lakeside/profiles/${mariaId}/appointments`);
+    assert.doesNotMatch(String(client.headers['access-control-allow-methods'] ?? ''), /\bPATCH\b/);
   });
 });
