@@ -1,4 +1,4 @@
-import { FILE_TYPE_RULES, FILE_TYPES } from '../constants.js';
+import { FILE_DOWNLOAD_CONTENT } from '../files.js';
 import { PracticeParams } from '../info.js';
 import {
   CardOnFile,
@@ -119,7 +119,7 @@ export const downloadOfficeClientFile = operation({
     200: {
       description: 'The file.',
       headers: { ...DISPOSITION, 'Content-Length': { type: 'string' } },
-      content: Object.fromEntries(FILE_TYPES.map((type) => [FILE_TYPE_RULES[type].mediaType, { schema: BINARY }])),
+      content: FILE_DOWNLOAD_CONTENT,
     },
     404: `${NOT_VISIBLE} Or no such file of the client.`,
     409: '`conflict`: the file is not released (R52): still `pending_scan`, or `infected`.',
