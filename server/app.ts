@@ -30,6 +30,8 @@ import { adminSignInRoutes } from './routes/admin-sign-in.js';
 import { staffManagementRoutes } from './routes/staff-management.js';
 import { staffSignInRoutes } from './routes/staff-sign-in.js';
 import { authRoutes } from './routes/auth.js';
+import { officeClientRoutes } from './routes/office-clients.js';
+import { officeClinicianRoutes } from './routes/office-clinicians.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
 import { infoRoutes } from './routes/info.js';
@@ -128,6 +130,8 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
           await adminScope.register(adminBookingRoutes, { db, clock });
           await adminScope.register(adminProfileLinkRoutes, { db, clock });
           await adminScope.register(adminDocumentRoutes, { db, clock });
+          await adminScope.register(officeClientRoutes, auth);
+          await adminScope.register(officeClinicianRoutes, { db, clock });
         },
         { prefix: '/admin' },
       );

@@ -5,6 +5,7 @@ import { ApiError, rateLimited, type ServerErrorCode } from '../errors.js';
 import { portalLanguage } from '../language.js';
 import { queueMail } from '../mail/queue.js';
 import { renderSignInEmail, type RenderedEmail, type SignInEmailKind } from '../mail/sign-in-email.js';
+import type { OfficeActor } from '../office/actor.js';
 import { findAccountByEmail, findAccountById, normalizeEmail, type Account } from '../repos/clients.js';
 import type { Practice } from '../repos/practices.js';
 import { consumeLink, countLiveLinks, findLink, issueLink, linkState, type LinkStore } from '../repos/sign-in-links.js';
@@ -195,8 +196,8 @@ export async function requestLink<S extends LinkSubject>(
  * portal page like any other, so it supersedes older links (R6). It counts towards the
  * address's email budget but is not refused by it: the office asked on purpose.
  */
-export function sendInvitation(deps: AuthDeps, practice: Practice, account: Account, meta: RequestMeta): void {
-  if (!sendInvitationTo(CLIENTS, deps, practice, account, meta)) {
+export function sendInvitation(deps: AuthDeps, practice: Practice, account: Account, meta: RequestMeta, office?: OfficeActor): void {
+  if (!sendInvitationTo(CLIENTS, deps, practice, account, meta, office)) {
     throw new ApiError(409, 'conflict', 'The practice has no https portal page (portal_url) for sign-in links.');
   }
 }
@@ -208,6 +209,8 @@ export function sendInvitationTo<S extends LinkSubject>(
   practice: Practice,
   subject: S,
   meta: RequestMeta,
+  /** Who on the practice's side sent it, for the audit trail. */
+  office?: OfficeActor,
 ): boolean {
   const { db, clock } = deps;
   const page = audience.page(db, practice);
@@ -226,10 +229,13 @@ export function sendInvitationTo<S extends LinkSubject>(
     });
     recordEvent(db, audience.budgets.emails(addressKey(practice.id, subject.email)), now);
     queueMail(db, clock, { practiceId: practice.id, to: subject.email, language, ...message });
-    audit(deps, { practice, meta }, {
+    const invited = audience.who(subject.id);
+    audit(deps, { practice, meta, office }, {
       action: 'authn_token_created',
       outcome: 'success',
-      ...audience.who(subject.id),
+      // A staff member invited by someone of the office: the trail names who sent it (the
+      // invitation's link id leads to the member); a client is named as the account.
+      ...(office && 'staffId' in invited ? {} : invited),
       resourceType: 'invitation',
       resourceId: link.id,
     });

@@ -59,7 +59,7 @@ export function addStaffMember(deps: AuthDeps, practice: Practice, office: Offic
     audit(deps, { practice, meta, office }, { action: 'sensitive_create', resourceType: 'staff_member', resourceId: created.id });
     return created;
   });
-  const invited = sendInvitationTo(STAFF, deps, practice, staff, meta);
+  const invited = sendInvitationTo(STAFF, deps, practice, staff, meta, office);
   return { staff, invited };
 }
 
