@@ -19,17 +19,28 @@ export function staffToken(t: Pick<TestApp, 'db' | 'clock'>, role: StaffRole, cl
   members += 1;
   const practiceId = findPracticeBySlug(t.db, practice)!.id;
   const now = t.clock.now();
-  const { lastInsertRowid } = t.db
-    .prepare(
-      `INSERT INTO staff_members (practice_id, email, name, role, clinician_id, preferred_language, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 'en', ?, ?)`,
-    )
-    .run(practiceId, `staff${members}-${role}@lakeside.example`, `Staff ${members}`, role, clinicianId, now, now);
+  // A clinician has at most one staff member (the demo seed makes one for each): reuse it.
+  const seeded =
+    role === 'clinician'
+      ? (t.db.prepare("SELECT id FROM staff_members WHERE practice_id = ? AND clinician_id = ? AND role = 'clinician'").pluck().get(practiceId, clinicianId) as
+          | number
+          | undefined)
+      : undefined;
+  const staffId =
+    seeded ??
+    Number(
+      t.db
+        .prepare(
+          `INSERT INTO staff_members (practice_id, email, name, role, clinician_id, preferred_language, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, 'en', ?, ?)`,
+        )
+        .run(practiceId, `staff${members}-${role}@lakeside.example`, `Staff ${members}`, role, clinicianId, now, now).lastInsertRowid,
+    );
   const token = newToken();
   const year = 365 * 24 * 3600;
   staffSessions.createSession(t.db, now, {
     practiceId,
-    accountId: Number(lastInsertRowid),
+    accountId: staffId,
     tokenHash: tokenHash(token),
     method: 'link',
     idleTimeoutSeconds: year,
