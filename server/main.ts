@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   });
   await runtime.app.listen({ port: config.endpointPort, host: config.host });
   runtime.worker.start();
+  runtime.webhookWorker.start();
   runtime.app.log.info({ mail: runtime.mailKind, mode: config.mode }, 'portal endpoint ready');
   closeOnSignals(runtime.close, (message) => runtime.app.log.info(message));
 }
