@@ -34,6 +34,7 @@ import { infoRoutes } from './routes/info.js';
 import { meProfileRoutes } from './routes/me-profiles.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { PROFILE_ROUTE_PLUGINS } from './routes/profile-routes.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { fastifyTrustProxy, trustedProxyMatcher } from './trust-proxy.js';
 
 export type { PortalApp } from './app-types.js';
@@ -124,6 +125,7 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
           await adminScope.register(adminBookingRoutes, { db, clock });
           await adminScope.register(adminProfileLinkRoutes, { db, clock });
           await adminScope.register(adminDocumentRoutes, { db, clock });
+          await adminScope.register(webhookRoutes, { db, clock, mode: config.mode });
         },
         { prefix: '/admin' },
       );

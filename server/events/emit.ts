@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Language } from '../../src/contract/index.js';
+import { PRACTICE_EVENT_TYPES } from '../../src/contract/webhooks.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import { queueMail } from '../mail/queue.js';
@@ -10,31 +11,9 @@ import { insertDelivery } from '../repos/webhook-deliveries.js';
 import { subscribedEndpointIds } from '../repos/webhook-endpoints.js';
 import { DELIVERY_WINDOW_MS } from '../webhooks/schedule.js';
 
-/** What the practice's side is told about (webhooks, staff notification emails). */
-export type PracticeEventType =
-  | 'appointment.requested'
-  | 'appointment.approved'
-  | 'appointment.declined'
-  | 'appointment.cancelled'
-  | 'appointment.rescheduled'
-  | 'packet.completed'
-  | 'document.signed'
-  | 'form.submitted'
-  | 'file.uploaded'
-  | 'client.created';
-
-export const PRACTICE_EVENT_TYPES: readonly PracticeEventType[] = [
-  'appointment.requested',
-  'appointment.approved',
-  'appointment.declined',
-  'appointment.cancelled',
-  'appointment.rescheduled',
-  'packet.completed',
-  'document.signed',
-  'form.submitted',
-  'file.uploaded',
-  'client.created',
-];
+/** What the practice's side is told about (webhooks, staff notification emails); the contract lists them. */
+export type PracticeEventType = (typeof PRACTICE_EVENT_TYPES)[number];
+export { PRACTICE_EVENT_TYPES };
 
 /**
  * One change on the practice's side. `data` holds ids and types only, never names, answers or

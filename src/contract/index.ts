@@ -10,3 +10,4 @@ export * from './files.js';
 export * from './households.js';
 export * from './booking.js';
 export * from './documents.js';
+export * from './webhooks.js';

@@ -6,9 +6,10 @@ import * as documents from './documents.js';
 import * as files from './files.js';
 import * as practice from './practice.js';
 import * as profiles from './profiles.js';
+import * as webhooks from './webhooks.js';
 
 /** One module per resource; each exports operations and nothing else. */
-const RESOURCES: ReadonlyArray<Readonly<Record<string, Operation>>> = [practice, auth, profiles, booking, documents, documentAdmin, files];
+const RESOURCES: ReadonlyArray<Readonly<Record<string, Operation>>> = [practice, auth, profiles, booking, documents, documentAdmin, files, webhooks];
 
 /** The table of operations: every operation of the protocol. */
 export const OPERATIONS: readonly Operation[] = RESOURCES.flatMap((resource) => Object.values(resource));
