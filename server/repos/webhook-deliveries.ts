@@ -172,3 +172,8 @@ export function markAttemptFailed(
      WHERE id = ?`,
   ).run(outcome.retryAt === null ? 'failed' : 'queued', outcome.statusCode, outcome.error.slice(0, 200), now, outcome.retryAt, now, deliveryId);
 }
+
+/** Gives up on a delivery that was never attempted (it waited out its window), without counting an attempt. */
+export function markExpired(db: Db, now: number, deliveryId: number, reason: string): void {
+  statement(db, "UPDATE webhook_deliveries SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?").run(reason.slice(0, 200), now, deliveryId);
+}

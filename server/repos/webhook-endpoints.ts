@@ -77,12 +77,15 @@ export function findWebhookEndpoint(db: Db, practiceId: number, endpointId: numb
   return row && fromRow(row);
 }
 
-/** The active endpoints that want events of `type`. */
+/**
+ * The endpoints that want events of `type`, paused ones included: their deliveries wait for
+ * the endpoint to be resumed (and expire 24 h after the event like any other).
+ */
 export function subscribedEndpointIds(db: Db, practiceId: number, type: string): number[] {
   return statement<[number, string], { id: number }>(
     db,
     `SELECT id FROM webhook_endpoints
-     WHERE practice_id = ? AND active = 1 AND deleted_at IS NULL
+     WHERE practice_id = ? AND deleted_at IS NULL
        AND (json_array_length(event_types) = 0 OR EXISTS (SELECT 1 FROM json_each(event_types) WHERE value = ?))
      ORDER BY id`,
   )

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import type { WorkerLogger } from '../mail/worker.js';
-import { claimDueDeliveries, markAttemptFailed, markDelivered, type DueDelivery } from '../repos/webhook-deliveries.js';
+import { claimDueDeliveries, markAttemptFailed, markDelivered, markExpired, type DueDelivery } from '../repos/webhook-deliveries.js';
 import { nextAttemptAt } from './schedule.js';
 import { sendWebhook, type SendOutcome } from './send.js';
 import { webhookHeaders } from './signature.js';
@@ -110,6 +110,11 @@ export class WebhookWorker {
 
   async #attempt(delivery: DueDelivery): Promise<boolean> {
     const { db, clock } = this.#options;
+    if (delivery.attempts === 0 && clock.now() >= delivery.giveUpAt) {
+      // Waited out its whole window on a paused endpoint: too old to send now.
+      markExpired(db, clock.now(), delivery.id, 'expired while the endpoint was paused');
+      return false;
+    }
     const body = webhookBody(delivery);
     const timestamp = Math.floor(clock.now() / 1000);
     let outcome: SendOutcome;

@@ -1,10 +1,12 @@
 // Helpers for the webhook tests: a real HTTP receiver on 127.0.0.1, a signature check written
 // from the Standard Webhooks spec independently of server/webhooks/signature.ts, and staff rows.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Clock } from '../../server/clock.js';
 import type { Db } from '../../server/db/open.js';
+import { ADMIN_TOKEN } from './helpers.js';
 
 export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
@@ -119,4 +121,34 @@ export async function waitFor(check: () => boolean, timeoutMs: number, what: str
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** An API key straight in the database: `cpk_` + a token, only its SHA-256 stored. */
+export function insertApiKey(db: Db, clock: Clock, practiceId: number, scopes: readonly string[]): string {
+  const token = `cpk_${randomBytes(32).toString('base64url')}`;
+  db.prepare('INSERT INTO api_keys (practice_id, name, prefix, token_hash, scopes, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    practiceId,
+    'test key',
+    token.slice(0, 12),
+    createHash('sha256').update(token).digest('hex'),
+    JSON.stringify(scopes),
+    clock.now(),
+  );
+  return token;
+}
+
+/** An office call with the development admin token (any method). */
+export function asOwner(
+  t: { app: { inject(options: InjectOptions): Promise<LightMyRequestResponse> } },
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  payload?: object,
+): Promise<LightMyRequestResponse> {
+  return t.app.inject({
+    method,
+    url: `/p/lakeside/admin${path}`,
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    remoteAddress: '203.0.113.30',
+    ...(payload === undefined ? {} : { payload }),
+  });
 }
