@@ -76,8 +76,9 @@ describe('signed webhooks', () => {
     assert.deepEqual(await worker.runOnce(), { delivered: 2, failed: 0 });
     assert.deepEqual(await worker.runOnce(), { delivered: 0, failed: 0 }, 'nothing twice');
 
+    // Deliveries of one pass go out in parallel: no order is promised (the README says so).
     const events = receiver.events();
-    assert.deepEqual(events.map((e) => e.type), ['appointment.requested', 'appointment.approved']);
+    assert.deepEqual(events.map((e) => e.type).sort(), ['appointment.approved', 'appointment.requested']);
     assert.ok(verified(endpoint.secret), 'every signature verifies with the secret from creation');
     const ids = receiver.received.map((r) => r.headers['webhook-id']);
     assert.equal(new Set(ids).size, 2, 'one message id per event');
@@ -86,7 +87,7 @@ describe('signed webhooks', () => {
       assert.equal(event.timestamp, new Date(t.clock.now()).toISOString());
       for (const value of Object.values(event.data)) assert.ok(value === null || typeof value === 'number' || (typeof value === 'string' && /^[a-z_.]+$/.test(value)), 'ids and codes only');
     }
-    assert.equal(events[1].data.reason, null);
+    assert.equal(events.find((e) => e.type === 'appointment.approved')?.data.reason, null);
     assert.equal(receiver.received[0].headers['content-type'], 'application/json');
     // The log shows both as delivered.
     const entries = await log();
@@ -94,7 +95,7 @@ describe('signed webhooks', () => {
       ['appointment.approved', 'delivered', 1, 204, null],
       ['appointment.requested', 'delivered', 1, 204, null],
     ]);
-    assert.equal(entries[0].eventId, ids[1]);
+    assert.deepEqual(entries.slice(0, 2).map((e) => e.eventId).sort(), [...ids].sort());
   });
 
   test('a failing receiver is retried with backoff (same webhook-id), then delivered', async () => {
