@@ -90,10 +90,10 @@ describe('webhook outbox across restarts', () => {
       });
       children.push(child);
       let stderr = '';
-      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const base = await new Promise<string>((resolve, reject) => {
         let out = '';
-        child.stdout!.on('data', (chunk: Buffer) => {
+        child.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString();
           const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/i.exec(out);
           if (match && out.includes('portal endpoint ready')) resolve(match[1]);
