@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
 
 /**
- * Whether a webhook may connect to an IP address in production (SSRF, R-SSRF in the README):
+ * Whether a webhook may connect to an IP address in production (SSRF; README "Where webhooks may go"):
  * only public unicast. Refused: loopback, private (RFC 1918), link-local (cloud metadata
  * lives at 169.254.169.254), CGNAT, unique-local, multicast, unspecified, broadcast,
  * documentation/benchmarking/reserved ranges, and IPv6 forms that embed an IPv4 address

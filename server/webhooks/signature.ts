@@ -4,7 +4,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 // the signature is `v1,` + base64 HMAC-SHA256(secret bytes, "<msg id>.<unix seconds>.<body>").
 
 const SECRET_PREFIX = 'whsec_';
-/** 32 random bytes: the spec allows 24–64. */
+/** 32 random bytes from the CSPRNG (R1); the spec allows 24–64. */
 const SECRET_BYTES = 32;
 
 export function newWebhookSecret(): string {
