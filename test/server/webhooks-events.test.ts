@@ -8,6 +8,7 @@ import { settleAllLapsedRequests } from '../../server/booking/lapse-timer.js';
 import { WebhookWorker } from '../../server/webhooks/worker.js';
 import { asClient, lakeside, newClient, openSlots, requestTime, starts, type Client, type Lakeside } from './booking-helpers.js';
 import { acceptEsign, as, documentText } from './documents-helpers.js';
+import { EICAR, startClamd, type Clamd } from './clamd-helpers.js';
 import { uploadFile } from './files-helpers.js';
 import { samplePdf } from './files-samples.js';
 import { ADMIN_TOKEN, createTestApp, type TestApp } from './helpers.js';
@@ -159,4 +160,48 @@ describe('events reach the receiver once per change', () => {
     assert.equal(events[0].data.profileId, client.profileId);
     assert.doesNotMatch(JSON.stringify(events), /Divorce|Smith|\.pdf/);
   });
+});
+
+describe('file.uploaded waits for the malware scan', () => {
+  let clamd: Clamd;
+  let t: TestApp;
+  const receiver = new WebhookReceiver();
+  before(async () => {
+    clamd = await startClamd();
+    t = await createTestApp({ config: { uploads: { scan: 'clamd', clamd: { socket: clamd.socket }, scanRetryMs: 60_000 } } });
+    await receiver.start();
+    assert.equal((await asOwner(t, 'POST', '/webhooks', { url: receiver.url(), eventTypes: ['file.uploaded'] })).statusCode, 201);
+  });
+  after(async () => {
+    await receiver.stop();
+    await t?.close();
+    await clamd?.close();
+  });
+
+  test('announced once when scanned clean (not when stored pending); an infected file never', async () => {
+    const worker = new WebhookWorker({ db: t.db, clock: t.clock, publicAddressesOnly: false });
+    const client = newClient(t);
+    const clean = await uploadFile(t, client.token, client.profileId, 'referral.pdf', samplePdf('Referral'));
+    assert.equal(clean.last.statusCode, 200, clean.last.body);
+    const infected = await uploadFile(t, client.token, client.profileId, 'notes.csv', Buffer.concat([Buffer.from('date,note\n'), EICAR, Buffer.from('\n')]));
+    assert.equal(infected.last.statusCode, 200, infected.last.body);
+    // Each commit kicks the scanner itself; kick again so both verdicts are in.
+    await t.app.uploads!.scanner!.kick();
+    await t.app.uploads!.scanner!.kick();
+    await worker.runOnce();
+    assert.deepEqual(receiver.events().map((e) => [e.type, e.data.fileId]), [['file.uploaded', clean.last.json<{ file: { id: number } }>().file.id]]);
+  });
+});
+
+test('file.uploaded: a file held for a scanner (UPLOAD_SCAN=hold) is not announced while it waits', async () => {
+  const t = await createTestApp({ config: { uploads: { scan: 'hold' } } });
+  try {
+    const client = newClient(t);
+    const { last } = await uploadFile(t, client.token, client.profileId, 'referral.pdf', samplePdf('Referral'));
+    assert.equal(last.statusCode, 200, last.body);
+    assert.equal(last.json<{ file: { status: string } }>().file.status, 'pending_scan');
+    assert.deepEqual(t.db.prepare("SELECT type FROM practice_events WHERE type = 'file.uploaded'").all(), []);
+  } finally {
+    await t.close();
+  }
 });
