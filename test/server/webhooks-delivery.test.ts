@@ -200,6 +200,31 @@ describe('signed webhooks', () => {
     assert.equal((await asOwner(t, 'GET', '/webhooks')).json<WebhookEndpointList>().endpoints.length, 1);
   });
 
+  test('a delivery that waited out its 24 h on a paused endpoint expires unsent; management is audited', async () => {
+    await worker.runOnce(); // what the last test left queued goes out first
+    receiver.received.length = 0;
+    assert.equal((await asOwner(t, 'PATCH', `/webhooks/${endpoint.endpoint.id}`, { active: false })).statusCode, 200);
+    await newRequest();
+    t.clock.advance(25 * HOUR);
+    assert.equal((await asOwner(t, 'PATCH', `/webhooks/${endpoint.endpoint.id}`, { active: true })).statusCode, 200);
+    assert.deepEqual(await worker.runOnce(), { delivered: 0, failed: 1 });
+    assert.equal(receiver.received.length, 0, 'too old to send');
+    const [entry] = await log();
+    assert.deepEqual([entry.status, entry.attempts, entry.lastError], ['failed', 0, 'expired while the endpoint was paused']);
+    const audited = t.db
+      .prepare("SELECT action, resource_type FROM audit_events WHERE resource_type LIKE 'webhook%' ORDER BY seq")
+      .all() as { action: string; resource_type: string }[];
+    for (const [action, type] of [
+      ['sensitive_create', 'webhook_endpoint'],
+      ['sensitive_update', 'webhook_endpoint'],
+      ['sensitive_update', 'webhook_secret'],
+      ['sensitive_delete', 'webhook_endpoint'],
+      ['sensitive_update', 'webhook_delivery'],
+    ]) {
+      assert.ok(audited.some((a) => a.action === action && a.resource_type === type), `${action} ${type} audited`);
+    }
+  });
+
   test('URLs: https, or http to localhost in development; bad ones are 400 on url', async () => {
     for (const url of ['http://hooks.example.com/in', 'ftp://localhost/x', 'javascript:alert(1)']) {
       const res = await asOwner(t, 'POST', '/webhooks', { url });
