@@ -35,6 +35,7 @@ import { meProfileRoutes } from './routes/me-profiles.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { PROFILE_ROUTE_PLUGINS } from './routes/profile-routes.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { notificationSettingsRoutes } from './routes/notification-settings.js';
 import { fastifyTrustProxy, trustedProxyMatcher } from './trust-proxy.js';
 
 export type { PortalApp } from './app-types.js';
@@ -126,6 +127,7 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
           await adminScope.register(adminProfileLinkRoutes, { db, clock });
           await adminScope.register(adminDocumentRoutes, { db, clock });
           await adminScope.register(webhookRoutes, { db, clock, mode: config.mode });
+          await adminScope.register(notificationSettingsRoutes, { db, clock });
         },
         { prefix: '/admin' },
       );

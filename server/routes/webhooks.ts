@@ -3,9 +3,6 @@ import * as op from '../../src/contract/operations/webhooks.js';
 import type { AuditSource } from '../request/audit.js';
 import { officeOf, practiceOf } from '../request/context.js';
 import { requestMeta } from '../request/meta.js';
-import { notificationSettings, setNotifyOffice } from '../repos/staff-notifications.js';
-import { transaction } from '../db/transaction.js';
-import { audit } from '../request/audit.js';
 import {
   changeEndpoint,
   createEndpoint,
@@ -19,14 +16,11 @@ import {
 import { defineRoute } from './define-route.js';
 
 /** Who acted, for the audit record: the practice, the office caller and the request's meta. */
-function sourceOf(request: FastifyRequest): AuditSource & { practice: { id: number } } {
+export function sourceOf(request: FastifyRequest): AuditSource & { practice: { id: number } } {
   return { practice: practiceOf(request), meta: requestMeta(request), office: officeOf(request) };
 }
 
-/**
- * `/p/:practice/admin/webhooks…` (owners and API keys with the `webhooks` scope) and
- * `/p/:practice/admin/notifications` (owners).
- */
+/** `/p/:practice/admin/webhooks…`: owners and API keys with the `webhooks` scope. */
 export const webhookRoutes: FastifyPluginAsync<WebhookDeps> = async (app, deps) => {
   defineRoute(app, op.listWebhookEndpoints, async (request) => ({ endpoints: listEndpoints(deps, practiceOf(request).id) }));
   defineRoute(app, op.createWebhookEndpoint, async (request, reply) => {
@@ -45,16 +39,4 @@ export const webhookRoutes: FastifyPluginAsync<WebhookDeps> = async (app, deps) 
   defineRoute(app, op.redeliverWebhook, async (request, reply) =>
     reply.code(202).send(redeliver(deps, sourceOf(request), Number(request.params.deliveryId))),
   );
-
-  defineRoute(app, op.getNotificationSettings, async (request) => ({
-    notifyOffice: notificationSettings(deps.db, practiceOf(request).id)?.notifyOffice ?? true,
-  }));
-  defineRoute(app, op.updateNotificationSettings, async (request) => {
-    const source = sourceOf(request);
-    transaction(deps.db, () => {
-      setNotifyOffice(deps.db, deps.clock.now(), source.practice.id, request.body.notifyOffice);
-      audit(deps, source, { action: 'sensitive_update', resourceType: 'notification_settings' });
-    });
-    return { notifyOffice: request.body.notifyOffice };
-  });
 };
