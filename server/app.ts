@@ -38,6 +38,8 @@ import { infoRoutes } from './routes/info.js';
 import { meProfileRoutes } from './routes/me-profiles.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { PROFILE_ROUTE_PLUGINS } from './routes/profile-routes.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import { notificationSettingsRoutes } from './routes/notification-settings.js';
 import { fastifyTrustProxy, trustedProxyMatcher } from './trust-proxy.js';
 
 export type { PortalApp } from './app-types.js';
@@ -132,6 +134,8 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
           await adminScope.register(adminDocumentRoutes, { db, clock });
           await adminScope.register(officeClientRoutes, auth);
           await adminScope.register(officeClinicianRoutes, { db, clock });
+          await adminScope.register(webhookRoutes, { db, clock, mode: config.mode });
+          await adminScope.register(notificationSettingsRoutes, { db, clock });
         },
         { prefix: '/admin' },
       );

@@ -120,6 +120,7 @@ export async function startDev(options: StartDevOptions = {}): Promise<DevServer
     const lakeside = findPracticeBySlug(runtime.db, DEMO_PRACTICE_SLUG);
     if (lakeside) setPaymentSettings(runtime.db, clock, lakeside.id, { processorOrigin: paymentOrigin, pageUrl: `${paymentOrigin}/card-entry` });
     runtime.worker.start();
+    runtime.webhookWorker.start();
 
     const site = demoSite;
     const payments = processor;

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   await runtime.app.listen({ port: config.endpointPort, host: config.host });
   runtime.worker.start();
   if (config.adminTokenIgnored) runtime.app.log.warn('ADMIN_TOKEN is set but ignored in production: staff sign in by link, systems use API keys');
+  runtime.webhookWorker.start();
   runtime.app.log.info({ mail: runtime.mailKind, mode: config.mode }, 'portal endpoint ready');
   closeOnSignals(runtime.close, (message) => runtime.app.log.info(message));
 }

@@ -8,6 +8,7 @@ import { closeDatabase, openDatabase, type Db } from './db/open.js';
 import type { LoggerOption } from './logging.js';
 import { createMailTransport } from './mail/transport.js';
 import { MailWorker } from './mail/worker.js';
+import { WebhookWorker } from './webhooks/worker.js';
 
 export const DATABASE_FILE_NAME = 'portal.sqlite';
 
@@ -18,6 +19,8 @@ export interface EndpointRuntime {
   app: PortalApp;
   db: Db;
   worker: MailWorker;
+  /** Sends the webhook outbox; started with the mail worker. */
+  webhookWorker: WebhookWorker;
   mailKind: 'smtp' | 'development';
   databaseFile: string;
   /** Stops accepting, lets in-flight requests finish, stops the mail worker, closes the DB. Idempotent. */
@@ -34,6 +37,7 @@ export async function createEndpointRuntime(options: {
   clock: Clock;
   logger: LoggerOption;
   mailPollIntervalMs?: number;
+  webhookPollIntervalMs?: number;
   prepare?: (db: Db) => void;
 }): Promise<EndpointRuntime> {
   const { clock } = options;
@@ -64,6 +68,14 @@ export async function createEndpointRuntime(options: {
     // Production keeps no sign-in token in the database once its email is out (R2).
     redactSentSecrets: config.mode === 'production',
   });
+  const webhookWorker = new WebhookWorker({
+    db,
+    clock,
+    logger: app.log,
+    pollIntervalMs: options.webhookPollIntervalMs,
+    // Production delivers to public addresses only (SSRF); development may call localhost.
+    publicAddressesOnly: config.mode === 'production',
+  });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -75,10 +87,11 @@ export async function createEndpointRuntime(options: {
       } finally {
         clearTimeout(force);
         await worker.stop();
+        await webhookWorker.stop();
         mail.transport.close?.();
         closeDatabase(db);
       }
     })());
 
-  return { app, db, worker, mailKind: mail.kind, databaseFile, close };
+  return { app, db, worker, webhookWorker, mailKind: mail.kind, databaseFile, close };
 }

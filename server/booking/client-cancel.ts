@@ -10,6 +10,7 @@ import { presentAppointment } from './present.js';
 import type { ClientActor } from '../request/actor.js';
 import { bookingScope, type BookingDeps } from './scope.js';
 import { HOUR_MS } from './time-zone.js';
+import { emitAppointmentEvent } from '../events/appointment-event.js';
 
 /**
  * Cancels online. A request (new or a reschedule) can always be withdrawn; withdrawing a
@@ -28,6 +29,7 @@ export function cancelAppointment(deps: BookingDeps, actor: ClientActor, appoint
       const original = record.rescheduleOfId === null ? undefined : findAppointment(db, practice.id, record.rescheduleOfId);
       if (original) changeStatus(db, now, original.id, 'reschedule_requested', { to: 'confirmed' });
       notifyClient(scope, record, 'withdrawn', original ? { previousStart: original.startsAt } : {});
+      emitAppointmentEvent(scope, 'appointment.cancelled', record, 'withdrawn');
     } else if (record.status === 'confirmed' || record.status === 'reschedule_requested') {
       if (now >= record.startsAt - practice.cancellationWindowHours * HOUR_MS) throw insideCancellationWindow();
       const move = record.status === 'reschedule_requested' ? findPendingReschedule(db, practice.id, record.id) : undefined;
@@ -35,6 +37,7 @@ export function cancelAppointment(deps: BookingDeps, actor: ClientActor, appoint
       const sequence = record.calendarSequence + 1;
       changeStatus(db, now, record.id, record.status, { to: 'cancelled', reason: 'client', calendarSequence: sequence });
       notifyClient(scope, record, 'cancelled', { calendar: { method: 'CANCEL', sequence } });
+      emitAppointmentEvent(scope, 'appointment.cancelled', record, 'client');
     } else {
       throw notAllowedNow();
     }

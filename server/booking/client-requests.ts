@@ -23,6 +23,7 @@ import { presentAppointment } from './present.js';
 import type { ClientActor } from '../request/actor.js';
 import { bookingScope, type BookingDeps, type BookingScope } from './scope.js';
 import { HOUR_MS, MINUTE_MS } from './time-zone.js';
+import { emitAppointmentEvent } from '../events/appointment-event.js';
 
 /** The profile's appointment `id`, or 404 (another profile's looks the same as none, R41). */
 export function profileAppointment(scope: BookingScope, actor: ClientActor, id: number): AppointmentRecord {
@@ -99,6 +100,7 @@ export function requestAppointment(deps: BookingDeps, actor: ClientActor, input:
       service,
     );
     notifyClient(scope, record, 'requested');
+    emitAppointmentEvent(deps, 'appointment.requested', record);
     audit(scope, actor, {
       action: 'sensitive_create',
       resourceType: 'appointment',
@@ -156,6 +158,7 @@ export function requestReschedule(
       service,
     );
     notifyClient(scope, request, 'reschedule_requested', { previousStart: original.startsAt });
+    emitAppointmentEvent(deps, 'appointment.rescheduled', request, 'requested');
     audit(scope, actor, {
       action: 'sensitive_create',
       resourceType: 'appointment',

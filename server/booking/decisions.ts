@@ -15,6 +15,7 @@ import { notifyClient } from './notify.js';
 import { presentAdminAppointment } from './present.js';
 import { bookingScope, type BookingDeps, type BookingScope } from './scope.js';
 import { slotList } from './slot-list.js';
+import { emitAppointmentEvent } from '../events/appointment-event.js';
 
 /** A request of the practice still waiting for an answer, or 404 / 409. */
 function pendingRequest(scope: BookingScope, id: number): AppointmentRecord {
@@ -65,6 +66,7 @@ export function approveRequest(deps: BookingDeps, practice: Practice, id: number
       changeStatus(db, now, request.id, 'requested', { to: 'confirmed', decided: true });
       notifyClient(scope, request, 'confirmed', { calendar: { method: 'PUBLISH', sequence: request.calendarSequence } });
     }
+    emitAppointmentEvent(scope, 'appointment.approved', request, original ? 'rescheduled' : null);
     auditDecision(scope, meta, request, office);
     return presentAdminAppointment(scope, findAppointment(db, practice.id, request.id)!);
   });
@@ -103,6 +105,7 @@ export function declineRequest(
       hasNote: note !== null,
       ...(original ? { previousStart: original.startsAt } : {}),
     });
+    emitAppointmentEvent(scope, 'appointment.declined', request, 'practice');
     auditDecision(scope, meta, request, office);
     return presentAdminAppointment(scope, findAppointment(db, practice.id, request.id)!);
   });

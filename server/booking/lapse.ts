@@ -2,6 +2,7 @@ import { transaction } from '../db/transaction.js';
 import { changeStatus, findAppointment, listLapsedRequests } from '../repos/appointments.js';
 import { audit } from '../request/audit.js';
 import { notifyClient, type NotifyScope } from './notify.js';
+import { emitAppointmentEvent } from '../events/appointment-event.js';
 
 /**
  * Marks the practice's requests nobody answered in time as declined (`expired`), gives a
@@ -19,6 +20,7 @@ export function settleLapsedRequests(scope: NotifyScope): void {
       const original = request.rescheduleOfId === null ? undefined : findAppointment(db, practice.id, request.rescheduleOfId);
       if (original) changeStatus(db, now, original.id, 'reschedule_requested', { to: 'confirmed' });
       notifyClient(scope, request, 'expired', original ? { previousStart: original.startsAt } : {});
+      emitAppointmentEvent(scope, 'appointment.declined', request, 'expired');
       audit(scope, { practice, meta: null }, {
         action: 'sensitive_update',
         profileId: request.profileId,

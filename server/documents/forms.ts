@@ -9,6 +9,8 @@ import { audit } from '../request/audit.js';
 import { normalizeAnswers, validateAnswers } from './form-validation.js';
 import { requireFormInPacket, type DocDeps } from './packet-items.js';
 import { iso } from './present.js';
+import { emitPracticeEvent } from '../events/emit.js';
+import { emitIfPacketCompleted, packetComplete } from './packet-completion.js';
 
 /** The form as the client sees it today: a date of birth at most today (the practice's day). */
 export function formDefinition(formId: FormId, practice: Practice, now: number): FormDefinition {
@@ -57,6 +59,7 @@ export function submitForm(deps: DocDeps, actor: ClientActor, formId: FormId, an
     refuseInvalid(fields);
   }
   return transaction(deps.db, () => {
+    const wasComplete = packetComplete(deps, actor);
     const at = submitAnswers(deps.db, deps.clock, {
       practiceId: actor.practice.id,
       profileId: actor.profile.id,
@@ -66,6 +69,8 @@ export function submitForm(deps: DocDeps, actor: ClientActor, formId: FormId, an
       answers: normalizeAnswers(definition, answers),
     });
     audit(deps, actor, { action: 'sensitive_update', resourceType: 'form', resourceId: formId });
+    emitPracticeEvent(deps, actor.practice.id, { type: 'form.submitted', profileId: actor.profile.id, data: { profileId: actor.profile.id, formId, formVersion: definition.version } });
+    emitIfPacketCompleted(deps, actor, wasComplete);
     return { formId, submittedAt: iso(at) };
   });
 }

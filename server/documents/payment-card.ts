@@ -6,6 +6,7 @@ import type { ClientActor } from '../request/actor.js';
 import { audit } from '../request/audit.js';
 import { requireCardInPacket, type DocDeps } from './packet-items.js';
 import { iso } from './present.js';
+import { emitIfPacketCompleted, packetComplete } from './packet-completion.js';
 
 const shownCard = (card: StoredCard): PaymentCard => ({
   brand: card.brand,
@@ -36,8 +37,10 @@ export function saveCardToken(deps: DocDeps, actor: ClientActor, body: PaymentCa
     throw new ApiError(400, 'validation', undefined, { expYear: 'out_of_range' });
   }
   return transaction(deps.db, () => {
+    const wasComplete = packetComplete(deps, actor);
     const card = saveCard(deps.db, deps.clock, { practiceId: actor.practice.id, profileId: actor.profile.id, accountId: actor.accountId, ...body });
     audit(deps, actor, { action: 'sensitive_update', resourceType: 'payment_card' });
+    emitIfPacketCompleted(deps, actor, wasComplete);
     return shownCard(card);
   });
 }

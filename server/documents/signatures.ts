@@ -11,6 +11,8 @@ import { ESIGN_TEXT_VERSION } from './esign-text.js';
 import { documentInPacket, type DocDeps } from './packet-items.js';
 import { asLanguage, iso } from './present.js';
 import { latestVersionOf } from './texts.js';
+import { emitPracticeEvent } from '../events/emit.js';
+import { emitIfPacketCompleted, packetComplete } from './packet-completion.js';
 
 /** A signature with its evidence, as the signer and the office read it. */
 export function signatureRecord(deps: DocDeps, s: Signature): SignatureRecord {
@@ -51,6 +53,7 @@ export function sign(deps: DocDeps, actor: ClientActor, body: SignatureRequest):
   checkRelationship(actor, body);
   if (!documentInPacket(deps, actor, body.documentId)) throw notFound();
   return transaction(deps.db, () => {
+    const wasComplete = packetComplete(deps, actor);
     const latest = latestVersionOf(deps, actor.practice.id, body.documentId);
     const text = findDocumentText(deps.db, actor.practice.id, body.documentId, body.version, body.language);
     if (!text || latest !== body.version || text.sha256 !== body.textSha256) throw new ApiError(409, 'document_changed');
@@ -71,6 +74,8 @@ export function sign(deps: DocDeps, actor: ClientActor, body: SignatureRequest):
     });
     if (!signature) throw new ApiError(409, 'already_signed');
     audit(deps, actor, { action: 'sensitive_create', resourceType: 'signature', resourceId: signature.id });
+    emitPracticeEvent(deps, actor.practice.id, { type: 'document.signed', profileId: actor.profile.id, data: { profileId: actor.profile.id, documentId: body.documentId, version: body.version, signatureId: signature.id } });
+    emitIfPacketCompleted(deps, actor, wasComplete);
     return signatureRecord(deps, signature);
   });
 }

@@ -14,6 +14,7 @@ import type { HashingFileStore } from './hashing-store.js';
 import { UploadRefusal } from './refusal.js';
 import type { UploadSettings } from './settings.js';
 import { newRandomName, syncDir, syncFile, writeFileDurably, type FileStorage } from './storage.js';
+import { emitFileUploaded } from '../events/file-event.js';
 
 export interface FileDeps {
   db: Db;
@@ -93,6 +94,7 @@ export async function commitUpload(deps: FileDeps, actor: ClientActor, upload: U
       });
       deleteUpload(db, upload.id);
       audit(deps, actor, { action: 'upload_stored', outcome: 'success', resourceType: 'file', resourceId: file.id });
+      if (file.scanStatus === 'unscanned') emitFileUploaded(deps, file);
       return file;
     });
     store.forget(upload.id);

@@ -5,6 +5,7 @@ import { pendingScanFiles, recordScanAttempt, recordScanVerdict, type StoredFile
 import { audit } from '../request/audit.js';
 import { clamdScanFile, ScannerUnavailable, type ClamdTarget, type ScanVerdict } from './clamd.js';
 import type { FileDeps } from './commit.js';
+import { emitFileUploaded } from '../events/file-event.js';
 
 const BATCH = 50;
 
@@ -112,6 +113,7 @@ export class ScanQueue {
           resourceType: 'file',
           resourceId: file.id,
         });
+        if (!verdict.infected) emitFileUploaded({ db, clock }, file);
       }
       return changed;
     });

@@ -13,3 +13,4 @@ export * from './documents.js';
 export * from './staff.js';
 export * from './office.js';
 export * from './office-clinicians.js';
+export * from './webhooks.js';

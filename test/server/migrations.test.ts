@@ -49,6 +49,7 @@ describe('database and migrations', () => {
         { version: 9, name: 'brand_color' },
         { version: 10, name: 'file_scans' },
         { version: 11, name: 'staff' },
+        { version: 12, name: 'events_webhooks' },
       ]);
       assert.equal(reopened.pragma('integrity_check', { simple: true }), 'ok');
       assert.deepEqual(reopened.pragma('foreign_key_check'), []);

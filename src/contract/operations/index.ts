@@ -9,6 +9,7 @@ import * as officeClinicians from './office-clinicians.js';
 import * as practice from './practice.js';
 import * as profiles from './profiles.js';
 import * as staff from './staff.js';
+import * as webhooks from './webhooks.js';
 
 /** One module per resource; each exports operations and nothing else. */
 const RESOURCES: ReadonlyArray<Readonly<Record<string, Operation>>> = [
@@ -22,6 +23,7 @@ const RESOURCES: ReadonlyArray<Readonly<Record<string, Operation>>> = [
   staff,
   office,
   officeClinicians,
+  webhooks,
 ];
 
 /** The table of operations: every operation of the protocol. */
