@@ -11,7 +11,7 @@ import { renderStaffNotificationEmail, NOTIFYING_EVENTS } from '../../server/mai
 import { listPracticeEvents } from '../../server/repos/practice-events.js';
 import { lakeside, newClient, openSlots, requestTime, starts, type Lakeside } from './booking-helpers.js';
 import { createTestApp, type TestApp } from './helpers.js';
-import { asOwner, insertStaff } from './webhook-helpers.js';
+import { asOwner, insertStaff, withoutSeededStaff } from './webhook-helpers.js';
 
 interface Mail {
   to: string;
@@ -30,6 +30,7 @@ describe('staff notification emails', () => {
     t = await createTestApp();
     l = lakeside(t);
     const practiceId = l.practice.id;
+    withoutSeededStaff(t.db);
     insertStaff(t.db, t.clock, { practiceId, email: 'sam.staff@lakeside.example', role: 'clinician', clinicianId: l.sam, language: 'es' });
     insertStaff(t.db, t.clock, { practiceId, email: 'ana.staff@lakeside.example', role: 'clinician', clinicianId: l.ana, language: 'en' });
     insertStaff(t.db, t.clock, { practiceId, email: 'front.desk@lakeside.example', role: 'office', language: 'en' });
@@ -145,6 +146,7 @@ describe('practice events', () => {
 
   test('only inside the caller’s transaction; rolled back with it, mail included', () => {
     const practiceId = lakeside(t).practice.id;
+    withoutSeededStaff(t.db);
     insertStaff(t.db, t.clock, { practiceId, email: 'desk@lakeside.example', role: 'office' });
     assert.throws(() => emitPracticeEvent(t, practiceId, { type: 'file.uploaded', data: { fileId: 1 } }), /inside the transaction/);
     const mailBefore = (t.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;

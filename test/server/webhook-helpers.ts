@@ -88,6 +88,14 @@ export function verifyStandardWebhook(secret: string, headers: IncomingHttpHeade
 }
 
 /** A staff member straight in the database (the staff routes are another engineer's). */
+/**
+ * Removes the staff the demo seed made (an owner, a member per clinician, the office), so a
+ * test decides exactly who works at the practice and so who is notified.
+ */
+export function withoutSeededStaff(db: Db): void {
+  db.prepare('DELETE FROM staff_members').run();
+}
+
 export function insertStaff(
   db: Db,
   clock: Clock,
