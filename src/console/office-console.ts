@@ -112,19 +112,35 @@ export class OfficeConsole extends LitElement {
       (info) => (this.info = info),
       () => undefined, // times fall back to the browser's zone until the endpoint answers
     );
+    window.addEventListener('hashchange', this.onHashChange);
     void this.start();
   }
 
-  private async start() {
-    // The sign-in link's token travels in the fragment: take it and remove it from the
-    // address bar (and history) at once; only the member's click redeems it (R7).
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  private readonly onHashChange = () => {
+    this.takeLinkToken();
+  };
+
+  /**
+   * The sign-in link's token travels in the fragment: take it and remove it from the address
+   * bar (and history) at once; only the member's click redeems it (R7).
+   */
+  private takeLinkToken(): boolean {
     const match = LINK_FRAGMENT.exec(location.hash);
-    if (match) {
-      this.linkToken = decodeURIComponent(match[1]);
-      history.replaceState(history.state, '', location.pathname + location.search);
-      this.phase = 'signed-out';
-      return;
-    }
+    if (!match) return false;
+    history.replaceState(history.state, '', location.pathname + location.search);
+    this.linkToken = decodeURIComponent(match[1]);
+    this.staff = null;
+    this.phase = 'signed-out';
+    return true;
+  }
+
+  private async start() {
+    if (this.takeLinkToken()) return;
     if (!this.storage?.read()) {
       this.phase = 'signed-out';
       return;

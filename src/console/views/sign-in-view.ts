@@ -33,13 +33,15 @@ export class OfficeSignIn extends ConsoleView {
   @state() private maskedEmail = '';
   @state() private held = false;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.linkToken) void this.preview(this.linkToken);
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // A link opened on load, or in this tab while the console is open (the fragment changed).
+    if (changed.has('linkToken') && this.linkToken) void this.preview(this.linkToken);
   }
 
   private async preview(token: string) {
     this.busy = true;
+    this.error = '';
+    this.step = 'email';
     try {
       this.maskedEmail = (await this.api.previewLink(token)).maskedEmail;
       this.step = 'link';
