@@ -2,7 +2,7 @@
 // token). Views never call fetch: they call these methods. The transport is the widgets' own
 // (errors mapped to the closed set of codes, retries for safe GETs, no referrer, no cache).
 import { createFetchTransport, type PortalRequest, type Transport } from '../core/api/transport.js';
-import type { PortalApiError } from '../core/api/errors.js';
+import { toPortalApiError, type PortalApiError } from '../core/api/errors.js';
 import type {
   AdminAppointment,
   ApiKeyCreated,
@@ -50,20 +50,29 @@ const id = (value: number | string) => encodeURIComponent(String(value));
 
 export class OfficeApi {
   readonly #transport: Transport;
+  readonly #options: OfficeApiOptions;
 
   constructor(options: OfficeApiOptions) {
+    this.#options = options;
     this.#transport =
       options.transport ??
       createFetchTransport({
         baseUrl: options.endpoint,
         getToken: options.getToken,
         getLocale: options.getLocale,
-        onUnauthorized: options.onUnauthorized,
       });
   }
 
-  #send<T>(request: PortalRequest): Promise<T> {
-    return this.#transport.send<T>(request);
+  async #send<T>(request: PortalRequest): Promise<T> {
+    const signedIn = Boolean(this.#options.getToken());
+    try {
+      return await this.#transport.send<T>(request);
+    } catch (error) {
+      // A session refused (ended elsewhere, idle timeout): the shell goes back to sign-in.
+      const refused = toPortalApiError(error);
+      if (signedIn && (refused.code === 'unauthorized' || refused.code === 'session_expired')) this.#options.onUnauthorized?.(refused);
+      throw error;
+    }
   }
 
   #get<T>(path: string, signal?: AbortSignal): Promise<T> {

@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { PortalApiError } from '../core/api/errors.js';
+import type { Transport } from '../core/api/transport.js';
 import { followDocumentLanguage, getLocale } from '../core/i18n/localization.js';
 import { tabStorage, type TokenStorage } from '../core/session/storage.js';
 import { consoleStyles } from './console.styles.js';
@@ -77,6 +78,8 @@ export class OfficeConsole extends LitElement {
 
   /** The practice's endpoint URL, e.g. https://portal.example.com/p/lakeside. */
   @property() endpoint = '';
+  /** Tests and stories: a fake transport instead of fetch (set before the element connects). */
+  @property({ attribute: false }) transport?: Transport;
 
   @state() private phase: Phase = 'starting';
   @state() private staff: StaffSelf | null = null;
@@ -107,6 +110,7 @@ export class OfficeConsole extends LitElement {
       getToken: () => this.storage?.read() ?? undefined,
       getLocale,
       onUnauthorized: (error) => this.sessionEnded(error),
+      transport: this.transport,
     });
     this.api.info().then(
       (info) => (this.info = info),

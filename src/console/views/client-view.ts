@@ -213,7 +213,7 @@ export class OfficeClientPage extends ConsoleView {
                 </dl>
                 <button class="button" data-variant="secondary" type="button"
                   @click=${() => this.download('pdf', s.id, `${s.title}.pdf`)}
-                  aria-label=${msg(str`Download the signed PDF of ${s.title}`, { id: 'console-client-pdf-label' })}>
+                  aria-label=${msg(str`Download PDF of ${s.title} (signed)`, { id: 'console-client-pdf-label' })}>
                   ${msg('Download PDF', { id: 'console-client-pdf' })}
                 </button>
               </li>`,

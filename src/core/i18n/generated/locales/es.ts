@@ -120,7 +120,7 @@
 'console-client-no-forms': `No tiene formularios asignados.`,
 'console-client-no-signed': `Todavía no hay nada firmado.`,
 'console-client-pdf': `Descargar PDF`,
-'console-client-pdf-label': str`Descargar el PDF firmado de ${0}`,
+'console-client-pdf-label': str`Descargar PDF de ${0} (firmado)`,
 'console-client-sha': `Huella del texto (SHA-256)`,
 'console-client-show-answers': `Ver respuestas`,
 'console-client-signed': `Documentos firmados`,
