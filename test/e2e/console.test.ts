@@ -39,7 +39,8 @@ const T = {
     clients: 'Clients',
     hours: 'Hours and time off',
     added: 'was added and the welcome email is on its way.',
-    saturday: 'Add hours on Saturday',
+    day: 6,
+    addHours: 'Add hours on Saturday',
     saved: 'Hours saved.',
     kinds: ['Requested an appointment', 'Uploaded a file', 'Submitted a form', 'Signed a document'],
     contact: 'Contact details',
@@ -54,7 +55,8 @@ const T = {
     clients: 'Clientes',
     hours: 'Horario y tiempo libre',
     added: 'y el correo de bienvenida va en camino.',
-    saturday: 'Agregar horario el sábado',
+    day: 7,
+    addHours: 'Agregar horario el domingo',
     saved: 'Horario guardado.',
     kinds: ['Solicitó una cita', 'Subió un archivo', 'Envió un formulario', 'Firmó un documento'],
     contact: 'Datos de contacto',
@@ -123,21 +125,22 @@ async function addClient(page: Page, lang: Lang, name: string, email: string) {
   assert.deepEqual(await axeViolations(page), []);
 }
 
-async function setSaturdayHours(page: Page, lang: Lang) {
+/** Adds 10:00–14:00 on a day Sam Patel does not work (Saturday, and Sunday in the second walk). */
+async function setWeekendHours(page: Page, lang: Lang) {
   await nav(page, T[lang].hours).click();
   const hours = page.locator('office-hours');
   await hours.locator('#clinician').selectOption({ label: 'Sam Patel' });
-  const saturday = hours.locator('fieldset[data-weekday="6"]');
-  await saturday.getByRole('button', { name: T[lang].saturday }).click();
-  await saturday.locator('input[type="time"]').first().fill('10:00');
-  await saturday.locator('input[type="time"]').last().fill('14:00');
+  const day = hours.locator(`fieldset[data-weekday="${T[lang].day}"]`);
+  await day.getByRole('button', { name: T[lang].addHours }).click();
+  await day.locator('input[type="time"]').first().fill('10:00');
+  await day.locator('input[type="time"]').last().fill('14:00');
   await hours.locator('#save-hours').click();
   await hours.locator('.success').filter({ hasText: T[lang].saved }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
   const sam = (await (await adminCall('GET', '/clinicians')).json()) as { clinicians: Array<{ id: number; name: string }> };
   const samId = sam.clinicians.find((c) => c.name === 'Sam Patel')!.id;
   const week = (await (await adminCall('GET', `/clinicians/${samId}/hours`)).json()) as { hours: Array<{ weekday: number; start: string; end: string }> };
-  assert.ok(week.hours.some((b) => b.weekday === 6 && b.start === '10:00' && b.end === '14:00'), 'Saturday hours stored');
+  assert.ok(week.hours.some((b) => b.weekday === T[lang].day && b.start === '10:00' && b.end === '14:00'), 'the new hours are stored');
 }
 
 /** The client: opens the welcome email's link, and signs in with the explicit click. */
@@ -179,7 +182,7 @@ async function clientUploads(page: Page) {
   await uploader.locator('[part~="file-row"]').filter({ hasText: 'referral.pdf' }).locator('a, button').first().waitFor({ timeout: 30_000 });
 }
 
-async function clientSignsPacket(page: Page, name: string) {
+async function clientSignsPacket(page: Page, name: string, email: string) {
   await page.goto(`${h.demoUrl}/documents.html`);
   const signer = page.locator('document-signer');
   const part = (p: string) => signer.locator(`[part~="${p}"]`).first();
@@ -198,7 +201,7 @@ async function clientSignsPacket(page: Page, name: string) {
   await field('fullName').fill(name);
   await part('continue-button').click();
   await moved();
-  const contact = { addressLine1: '12 Lake St', city: 'Springfield', state: 'IL', postalCode: '62701', mobilePhone: '555-555-0100', emergencyName: 'Luis Díaz', emergencyRelationship: 'Brother', emergencyPhone: '555-555-0101' };
+  const contact = { addressLine1: '12 Lake St', city: 'Springfield', state: 'IL', postalCode: '62701', mobilePhone: '555-555-0100', email, emergencyName: 'Luis Díaz', emergencyRelationship: 'Brother', emergencyPhone: '555-555-0101' };
   for (const [id, value] of Object.entries(contact)) await field(id).fill(value);
   await part('continue-button').click();
   await part('review').waitFor();
@@ -220,7 +223,7 @@ async function walk(t: TestContext, lang: Lang) {
   await ownerSignsIn(office, lang);
   assert.deepEqual(await axeViolations(office), []);
   await addClient(office, lang, name, email);
-  await setSaturdayHours(office, lang);
+  await setWeekendHours(office, lang);
 
   // The client acts in the portal, in their own browser.
   const clients = (await (await adminCall('GET', `/clients?q=${encodeURIComponent(email)}`)).json()) as { clients: Array<{ id: number }> };
@@ -238,7 +241,7 @@ async function walk(t: TestContext, lang: Lang) {
   await clientSignsIn(client, email, lang);
   await clientRequestsAppointment(client);
   await clientUploads(client);
-  await clientSignsPacket(client, name);
+  await clientSignsPacket(client, name, email);
   await h.settled(client);
 
   // Back in the console: the inbox has it all.
