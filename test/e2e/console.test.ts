@@ -174,12 +174,13 @@ async function clientRequestsAppointment(page: Page) {
   await part('close-button').waitFor();
 }
 
-async function clientUploads(page: Page) {
+async function clientUploads(page: Page, lang: Lang) {
   await page.goto(`${h.demoUrl}/files.html`);
   const uploader = page.locator('file-uploader');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), uploader.locator('[part~="choose-button"]').click()]);
   await chooser.setFiles({ name: 'referral.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n') });
-  await uploader.locator('[part~="file-row"]').filter({ hasText: 'referral.pdf' }).locator('a, button').first().waitFor({ timeout: 30_000 });
+  const done = lang === 'es' ? 'Cargado. Su terapeuta puede verlo.' : 'Uploaded. Your clinician can see it.';
+  await uploader.locator('[part~="file-row"]').filter({ hasText: 'referral.pdf' }).getByText(done).waitFor({ timeout: 30_000 });
 }
 
 async function clientSignsPacket(page: Page, name: string, email: string) {
@@ -240,7 +241,7 @@ async function walk(t: TestContext, lang: Lang) {
   const client = await h.newPage({ locale: lang === 'es' ? 'es-MX' : 'en-US' });
   await clientSignsIn(client, email, lang);
   await clientRequestsAppointment(client);
-  await clientUploads(client);
+  await clientUploads(client, lang);
   await clientSignsPacket(client, name, email);
   await h.settled(client);
 
