@@ -27,7 +27,11 @@ import { adminDocumentRoutes } from './routes/admin-documents.js';
 import { adminSettingsRoutes } from './routes/admin-settings.js';
 import { adminProfileLinkRoutes } from './routes/admin-profile-links.js';
 import { adminSignInRoutes } from './routes/admin-sign-in.js';
+import { staffManagementRoutes } from './routes/staff-management.js';
+import { staffSignInRoutes } from './routes/staff-sign-in.js';
 import { authRoutes } from './routes/auth.js';
+import { officeClientRoutes } from './routes/office-clients.js';
+import { officeClinicianRoutes } from './routes/office-clinicians.js';
 import { devOutboxRoutes } from './routes/dev-outbox.js';
 import { healthRoutes } from './routes/health.js';
 import { infoRoutes } from './routes/info.js';
@@ -121,9 +125,13 @@ export async function buildApp({ db, clock, config, logger }: BuildAppOptions): 
           adminScope.addHook('onRequest', createOfficeGuard({ db, clock, mode: config.mode, adminToken: config.adminToken }));
           await adminScope.register(adminSettingsRoutes);
           await adminScope.register(adminSignInRoutes, auth);
+          await adminScope.register(staffSignInRoutes, auth);
+          await adminScope.register(staffManagementRoutes, auth);
           await adminScope.register(adminBookingRoutes, { db, clock });
           await adminScope.register(adminProfileLinkRoutes, { db, clock });
           await adminScope.register(adminDocumentRoutes, { db, clock });
+          await adminScope.register(officeClientRoutes, auth);
+          await adminScope.register(officeClinicianRoutes, { db, clock });
         },
         { prefix: '/admin' },
       );

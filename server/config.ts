@@ -10,7 +10,10 @@ export type Mode = 'development' | 'production';
 /** What the HTTP app itself needs. Entry points read it from the environment; tests build it. */
 export interface AppConfig {
   mode: Mode;
-  /** Bearer token for `/p/:practice/admin/...`. Server-wide, not per practice. */
+  /**
+   * Development only: a bearer token for `/p/:practice/admin/...` that acts as an owner of every
+   * practice (`npm start`, tests). Empty in production, where the office guard refuses it anyway.
+   */
   adminToken: string;
   /** JSON bodies larger than this are refused with 413 before parsing. */
   bodyLimitBytes: number;
@@ -51,6 +54,8 @@ export interface AppConfig {
 
 /** Everything an entry point (main.ts, dev.ts) needs on top of the app's own config. */
 export interface ServerConfig extends AppConfig {
+  /** ADMIN_TOKEN was set in production, where it is ignored: the entry point says so in its log. */
+  adminTokenIgnored: boolean;
   dataDir: string;
   host: string;
   endpointPort: number;
@@ -79,11 +84,10 @@ export class ConfigError extends Error {
 /** Reads the server configuration from environment variables; `mode` is decided by the entry point. */
 export function readServerConfig(env: NodeJS.ProcessEnv, defaultMode: Mode): ServerConfig {
   const mode = parseMode(env.MODE?.trim() || defaultMode); // an empty variable counts as unset
-  const adminToken = env.ADMIN_TOKEN?.trim() || (mode === 'development' ? generateAdminToken() : '');
-  if (!adminToken) throw new ConfigError('ADMIN_TOKEN is required in production.');
-  if (mode === 'production' && adminToken.length < 32) {
-    throw new ConfigError('ADMIN_TOKEN must be at least 32 characters.');
-  }
+  // The admin token serves `npm start` and tests only: production has staff sign-in and API
+  // keys (the first owner comes from `npm run staff:add`), so it never reads the variable.
+  const adminTokenIgnored = mode === 'production' && Boolean(env.ADMIN_TOKEN?.trim());
+  const adminToken = mode === 'development' ? env.ADMIN_TOKEN?.trim() || generateAdminToken() : '';
   const pinPepper = env.PIN_PEPPER?.trim() || undefined;
   if (!pinPepper && mode === 'production') throw new ConfigError('PIN_PEPPER is required in production.');
   if (pinPepper && pinPepper.length < MIN_PEPPER_LENGTH) {
@@ -93,6 +97,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv, defaultMode: Mode): Ser
   return {
     mode,
     adminToken,
+    adminTokenIgnored,
     bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
     rateLimit: {
       max: parsePositiveInt(env.RATE_LIMIT_MAX, defaults.max, 'RATE_LIMIT_MAX'),

@@ -15,6 +15,7 @@ import { findPracticeBySlug } from './repos/practices.js';
 import { setPaymentSettings } from './repos/payment-cards.js';
 import { createEndpointRuntime } from './runtime.js';
 import { DEMO_ACCOUNTS, DEMO_PRACTICE_SLUG, pointDemoPracticeAtSite, seedDemo } from './seed/demo.js';
+import { DEMO_STAFF } from './seed/demo-staff.js';
 import { closeOnSignals } from './shutdown.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -109,7 +110,7 @@ export async function startDev(options: StartDevOptions = {}): Promise<DevServer
     const demoUrl = `http://${urlHost}:${demoPort}`;
     const demoOrigins =
       urlHost === 'localhost' ? [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`] : [demoUrl];
-    pointDemoPracticeAtSite(runtime.db, clock, { origins: demoOrigins, portalUrl: `${demoUrl}/portal.html` });
+    pointDemoPracticeAtSite(runtime.db, clock, { origins: demoOrigins, portalUrl: `${demoUrl}/portal.html`, consoleUrl: `${demoUrl}/console.html` });
 
     // The demo card processor on its own origin; the card-entry page may be embedded only by the demo site.
     processor = buildDemoProcessor({ allowedParentOrigins: () => demoOrigins, logger }).app;
@@ -166,6 +167,9 @@ function banner(dev: DevServer, mailKind: string, dataDir: string): string {
     ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(accountWidth)}  ${a.about}`),
     '',
     `PINs: the office issues them with POST ${dev.endpointUrl}/admin/pins {"email": …} and the admin token.`,
+    '',
+    'Demo staff (console sign-in by link, from the outbox too):',
+    ...DEMO_STAFF[DEMO_PRACTICE_SLUG].map((m) => `  ${m.email.padEnd(accountWidth)}  ${m.role}${m.language === 'es' ? ', Spanish' : ''}`),
     '',
     `Data: ${dataDir}   Mail: ${mailKind === 'smtp' ? 'SMTP (SMTP_URL)' : 'development outbox only (set SMTP_URL to send)'}`,
     'Press Ctrl+C to stop.',

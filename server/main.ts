@@ -1,7 +1,8 @@
 /**
  * The production entry point (`npm run serve:endpoint`): reads the configuration from the
  * environment, migrates the database, and serves the endpoint on ENDPOINT_PORT. Requires
- * ADMIN_TOKEN. `--seed demo` adds the demo practices to the database first.
+ * PIN_PEPPER. `--seed demo` adds the demo practices to the database first. The practice's side
+ * signs in as staff (the first owner from `npm run staff:add`) or uses API keys.
  */
 import { systemClock } from './clock.js';
 import { ConfigError, readServerConfig } from './config.js';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   });
   await runtime.app.listen({ port: config.endpointPort, host: config.host });
   runtime.worker.start();
+  if (config.adminTokenIgnored) runtime.app.log.warn('ADMIN_TOKEN is set but ignored in production: staff sign in by link, systems use API keys');
   runtime.app.log.info({ mail: runtime.mailKind, mode: config.mode }, 'portal endpoint ready');
   closeOnSignals(runtime.close, (message) => runtime.app.log.info(message));
 }

@@ -9,7 +9,8 @@ function isLinkSafe(url: URL): boolean {
   return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
 }
 
-function parse(value: string | null | undefined): URL | undefined {
+/** The URL when it is safe to send in an email (https, or http on loopback), else undefined. */
+export function parseLinkPage(value: string | null | undefined): URL | undefined {
   if (!value) return undefined;
   try {
     const url = new URL(value);
@@ -26,12 +27,12 @@ function parse(value: string | null | undefined): URL | undefined {
  * X-Forwarded-Host. Undefined when neither is usable (no portal page configured).
  */
 export function signInPage(practice: Pick<Practice, 'allowedOrigins' | 'portalUrl'>, returnTo?: string): URL | undefined {
-  const requested = parse(returnTo);
+  const requested = parseLinkPage(returnTo);
   if (requested && practice.allowedOrigins.includes(requested.origin)) {
     requested.hash = '';
     return requested;
   }
-  const portal = parse(practice.portalUrl);
+  const portal = parseLinkPage(practice.portalUrl);
   if (portal) portal.hash = '';
   return portal;
 }

@@ -1,6 +1,7 @@
 import type { PinIssued, PinSignIn, SessionCreated } from '../../src/contract/index.js';
 import { transaction } from '../db/transaction.js';
 import { ApiError } from '../errors.js';
+import type { OfficeActor } from '../office/actor.js';
 import type { Account } from '../repos/clients.js';
 import { claimPinAttempt, consumePin, issuePin, lockPin, PIN_MAX_ATTEMPTS } from '../repos/pins.js';
 import type { Practice } from '../repos/practices.js';
@@ -42,7 +43,7 @@ export async function signInWithPin(deps: AuthDeps, practice: Practice, body: Pi
  * growing wait is cleared too: the office has just spoken to the client. The PIN itself is
  * returned once and stored nowhere.
  */
-export async function issuePinFor(deps: AuthDeps, practice: Practice, account: Account, meta: RequestMeta): Promise<PinIssued> {
+export async function issuePinFor(deps: AuthDeps, practice: Practice, account: Account, meta: RequestMeta, office?: OfficeActor): Promise<PinIssued> {
   const hasher = hasherOf(deps);
   const pin = generatePin();
   const { salt, hash, kdf } = await hasher.create(pin);
@@ -51,7 +52,7 @@ export async function issuePinFor(deps: AuthDeps, practice: Practice, account: A
     const now = clock.now();
     const row = issuePin(db, now, { practiceId: practice.id, accountId: account.id, salt, hash, kdf, ttlMs: PIN_TTL_MS });
     clearPinFailures(db, addressKey(practice.id, account.email));
-    audit(deps, { practice, meta }, {
+    audit(deps, { practice, meta, office }, {
       action: 'authn_token_created',
       outcome: 'success',
       accountId: account.id,

@@ -12,7 +12,7 @@ import type { AuthDeps } from './deps.js';
 import { normalizePin, type PinHasher } from './pin-hash.js';
 import { budgetKey, PIN_FAILURES_PER_CLIENT } from './policy.js';
 import { addressKey } from './secrets.js';
-import { startSession } from './session-start.js';
+import { startSession, type SessionSubject } from './session-start.js';
 
 /** The one refusal for every way a PIN or emailed-code sign-in can fail (R24): same status, same bytes. */
 export const invalidCredentials = () => new ApiError(401, 'invalid_credentials');
@@ -43,8 +43,31 @@ export interface SecretStore {
   lock(db: Db, now: number, id: number): void;
 }
 
-interface Admitted {
-  account: Account | undefined;
+/**
+ * Whom a six-digit secret signs in, and what differs between them: clients (office PINs,
+ * emailed codes) and staff members (emailed codes), each with their own budgets and sessions.
+ */
+export interface SecretSubjects<S extends { id: number }, Created> {
+  findByEmail(db: Db, practiceId: number, address: string): S | undefined;
+  /** The address's growing wait (R21), keyed by 64 hex characters. */
+  streakKey(practiceId: number, address: string): string;
+  /** The client's failed-check budget (R22). */
+  failureBudget(practiceId: number, client: string): string;
+  who(id: number): SessionSubject;
+  startSession(deps: AuthDeps, practice: Practice, meta: RequestMeta, subject: S, method: SignInMethod): Created;
+}
+
+/** Clients: their accounts, the PIN budgets, a client session. */
+const CLIENT_SECRETS: SecretSubjects<Account, SessionCreated> = {
+  findByEmail: findAccountByEmail,
+  streakKey: addressKey,
+  failureBudget: budgetKey.pinFailures,
+  who: (accountId) => ({ accountId }),
+  startSession,
+};
+
+interface Admitted<S> {
+  account: S | undefined;
   attempt: SecretAttempt | undefined;
   failureSlot: number;
 }
@@ -68,14 +91,26 @@ export async function signInWithSecret(
   meta: RequestMeta,
   store: SecretStore,
 ): Promise<SessionCreated> {
+  return signInWithSecretFor(CLIENT_SECRETS, deps, practice, input, meta, store);
+}
+
+/** signInWithSecret for clients or staff. */
+export async function signInWithSecretFor<S extends { id: number }, Created>(
+  subjects: SecretSubjects<S, Created>,
+  deps: AuthDeps & { pins: PinHasher },
+  practice: Practice,
+  input: { email: string; secret: string },
+  meta: RequestMeta,
+  store: SecretStore,
+): Promise<Created> {
   const { db, clock, pins: hasher } = deps;
   const address = normalizeEmail(input.email);
   const secret = normalizePin(input.secret);
-  const streakKey = addressKey(practice.id, address);
+  const streakKey = subjects.streakKey(practice.id, address);
 
   const now = clock.now();
-  const admitted = transaction(db, (): Admitted | { retryAfterMs: number } => {
-    const perClient = takeSlot(db, budgetKey.pinFailures(practice.id, meta.client), now, PIN_FAILURES_PER_CLIENT);
+  const admitted = transaction(db, (): Admitted<S> | { retryAfterMs: number } => {
+    const perClient = takeSlot(db, subjects.failureBudget(practice.id, meta.client), now, PIN_FAILURES_PER_CLIENT);
     const streak = findPinFailureStreak(db, streakKey);
     const waitMs = streak ? streak.nextAllowedAt - now : 0;
     if (!perClient.ok || waitMs > 0) {
@@ -84,7 +119,7 @@ export async function signInWithSecret(
       return { retryAfterMs: Math.max(perClient.ok ? 0 : perClient.retryAfterMs, waitMs) };
     }
     addPinFailure(db, streakKey, practice.id, now);
-    const account = findAccountByEmail(db, practice.id, address);
+    const account = subjects.findByEmail(db, practice.id, address);
     const attempt = account && secret ? store.claim(db, now, practice.id, account.id) : undefined;
     return { account, attempt, failureSlot: perClient.eventId };
   });
@@ -93,23 +128,23 @@ export async function signInWithSecret(
   const { account, attempt } = admitted;
   const matches = attempt && secret ? await hasher.verify(secret, attempt.salt, attempt.hash, attempt.kdf) : await hasher.burn();
 
-  const created = transaction(db, (): SessionCreated | undefined => {
+  const created = transaction(db, (): Created | undefined => {
     const at = clock.now();
     if (matches && attempt && account && store.consume(db, at, attempt.id)) {
       clearPinFailures(db, streakKey); // NIST 800-63B §5.2.2: forget the failures after a success
       releaseSlot(db, admitted.failureSlot);
-      return startSession(deps, practice, meta, account, store.method);
+      return subjects.startSession(deps, practice, meta, account, store.method);
     }
     if (attempt && attempt.attempt >= store.maxAttempts) store.lock(db, at, attempt.id);
     audit(deps, { practice, meta }, {
       action: 'authn_login_fail',
       outcome: 'failure',
-      accountId: account?.id,
+      ...(account ? subjects.who(account.id) : {}),
       resourceType: store.resourceType,
       resourceId: attempt?.id,
     });
     return undefined;
   });
-  if (!created) throw invalidCredentials();
+  if (created === undefined) throw invalidCredentials();
   return created;
 }

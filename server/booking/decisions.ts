@@ -3,6 +3,7 @@ import { transaction } from '../db/transaction.js';
 import { ApiError } from '../errors.js';
 import { changeStatus, findAppointment, listPendingRequests, setProposedStarts, type AppointmentRecord } from '../repos/appointments.js';
 import { listServices } from '../repos/catalog.js';
+import type { OfficeActor } from '../office/actor.js';
 import type { Practice } from '../repos/practices.js';
 import { audit } from '../request/audit.js';
 import type { RequestMeta } from '../request/meta.js';
@@ -23,8 +24,8 @@ function pendingRequest(scope: BookingScope, id: number): AppointmentRecord {
   return record;
 }
 
-function auditDecision(scope: BookingScope, meta: RequestMeta, record: AppointmentRecord): void {
-  audit(scope, { practice: scope.practice, meta }, {
+function auditDecision(scope: BookingScope, meta: RequestMeta, record: AppointmentRecord, office?: OfficeActor): void {
+  audit(scope, { practice: scope.practice, meta, office }, {
     action: 'sensitive_update',
     profileId: record.profileId,
     resourceType: 'appointment',
@@ -47,7 +48,7 @@ export function pendingRequests(deps: BookingDeps, practice: Practice, clinician
  * (`rescheduled`, pointing at its replacement) and the new time confirmed, the calendar
  * event moved (same UID, next SEQUENCE). Of concurrent approvals exactly one succeeds.
  */
-export function approveRequest(deps: BookingDeps, practice: Practice, id: number, meta: RequestMeta): AdminAppointment {
+export function approveRequest(deps: BookingDeps, practice: Practice, id: number, meta: RequestMeta, office?: OfficeActor): AdminAppointment {
   const scope = bookingScope(deps, practice);
   const { db, now } = scope;
   settleLapsedRequests(scope);
@@ -64,7 +65,7 @@ export function approveRequest(deps: BookingDeps, practice: Practice, id: number
       changeStatus(db, now, request.id, 'requested', { to: 'confirmed', decided: true });
       notifyClient(scope, request, 'confirmed', { calendar: { method: 'PUBLISH', sequence: request.calendarSequence } });
     }
-    auditDecision(scope, meta, request);
+    auditDecision(scope, meta, request, office);
     return presentAdminAppointment(scope, findAppointment(db, practice.id, request.id)!);
   });
 }
@@ -75,7 +76,14 @@ export function approveRequest(deps: BookingDeps, practice: Practice, id: number
  * freed first, so a proposal may overlap it; each proposal must then be open (else 409
  * `slot_unavailable` and nothing changes). A declined reschedule leaves the original confirmed.
  */
-export function declineRequest(deps: BookingDeps, practice: Practice, id: number, input: DeclineRequest, meta: RequestMeta): AdminAppointment {
+export function declineRequest(
+  deps: BookingDeps,
+  practice: Practice,
+  id: number,
+  input: DeclineRequest,
+  meta: RequestMeta,
+  office?: OfficeActor,
+): AdminAppointment {
   const scope = bookingScope(deps, practice);
   const { db, now } = scope;
   const proposals = (input.proposedStarts ?? []).map((s) => Date.parse(s));
@@ -95,7 +103,7 @@ export function declineRequest(deps: BookingDeps, practice: Practice, id: number
       hasNote: note !== null,
       ...(original ? { previousStart: original.startsAt } : {}),
     });
-    auditDecision(scope, meta, request);
+    auditDecision(scope, meta, request, office);
     return presentAdminAppointment(scope, findAppointment(db, practice.id, request.id)!);
   });
 }

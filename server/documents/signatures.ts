@@ -12,7 +12,8 @@ import { documentInPacket, type DocDeps } from './packet-items.js';
 import { asLanguage, iso } from './present.js';
 import { latestVersionOf } from './texts.js';
 
-function signatureRecord(deps: DocDeps, s: Signature): SignatureRecord {
+/** A signature with its evidence, as the signer and the office read it. */
+export function signatureRecord(deps: DocDeps, s: Signature): SignatureRecord {
   return {
     id: s.id,
     documentId: s.templateId,
@@ -92,11 +93,16 @@ export function completedDocuments(deps: DocDeps, actor: ClientActor): Completed
   return { documents };
 }
 
+/** A signature of the profile with the exact text signed; undefined when there is none. */
+export function signedCopyOf(deps: DocDeps, practiceId: number, profileId: number, signatureId: number): SignedCopy | undefined {
+  const signature = findSignature(deps.db, practiceId, profileId, signatureId);
+  const text = signature && findDocumentText(deps.db, practiceId, signature.templateId, signature.version, signature.language);
+  return signature && text ? { signature: signatureRecord(deps, signature), html: text.html } : undefined;
+}
+
 export function signedCopy(deps: DocDeps, actor: ClientActor, signatureId: number): SignedCopy {
-  const signature = findSignature(deps.db, actor.practice.id, actor.profile.id, signatureId);
-  if (!signature) throw notFound();
-  const text = findDocumentText(deps.db, actor.practice.id, signature.templateId, signature.version, signature.language);
-  if (!text) throw notFound();
-  audit(deps, actor, { action: 'sensitive_read', resourceType: 'signature', resourceId: signature.id });
-  return { signature: signatureRecord(deps, signature), html: text.html };
+  const copy = signedCopyOf(deps, actor.practice.id, actor.profile.id, signatureId);
+  if (!copy) throw notFound();
+  audit(deps, actor, { action: 'sensitive_read', resourceType: 'signature', resourceId: signatureId });
+  return copy;
 }

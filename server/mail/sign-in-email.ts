@@ -45,7 +45,7 @@ export function formatRequestTime(at: number, language: Language, timeZone: stri
 }
 
 /** "24 hours" / "24 horas"; minutes when the lifetime is not whole hours. */
-function validity(ttlSeconds: number, language: Language): string {
+export function validity(ttlSeconds: number, language: Language): string {
   const hours = ttlSeconds / 3600;
   if (Number.isInteger(hours)) {
     if (language === 'es') return hours === 1 ? '1 hora' : `${hours} horas`;
@@ -56,7 +56,8 @@ function validity(ttlSeconds: number, language: Language): string {
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
-interface Copy {
+/** The words of a sign-in email; the layout is the same for every kind. */
+export interface SignInCopy {
   subject: string;
   greeting: string;
   intro: string[];
@@ -69,7 +70,7 @@ interface Copy {
   codeLead: string;
 }
 
-function copyFor(input: SignInEmailInput): Copy {
+function copyFor(input: SignInEmailInput): SignInCopy {
   const { practice, language } = input;
   const name = practice.name;
   const valid = validity(input.ttlSeconds, language);
@@ -145,8 +146,22 @@ function copyFor(input: SignInEmailInput): Copy {
  * interpolated into the HTML is escaped.
  */
 export function renderSignInEmail(input: SignInEmailInput): RenderedEmail {
-  const code = input.code && /^[0-9]{6}$/.test(input.code) ? `${input.code.slice(0, 3)} ${input.code.slice(3)}` : undefined;
-  const copy = copyFor({ ...input, code });
+  return renderLinkEmail(input, (code) => copyFor({ ...input, code }));
+}
+
+/** "123 456", or undefined when there is no well-formed code. */
+const spacedCode = (code: string | undefined) => (code && /^[0-9]{6}$/.test(code) ? `${code.slice(0, 3)} ${code.slice(3)}` : undefined);
+
+/**
+ * The layout every sign-in email shares (a greeting, the button and the address, the code,
+ * the rules), with the words of its kind; `copy` gets the spaced code, if any.
+ */
+export function renderLinkEmail(
+  input: Pick<SignInEmailInput, 'practice' | 'language' | 'url' | 'code'>,
+  copyOf: (spacedCode: string | undefined) => SignInCopy,
+): RenderedEmail {
+  const code = spacedCode(input.code);
+  const copy = copyOf(code);
   const href = safeHref(input.url);
   const button = buttonColors(input.practice.brandColor);
   const text = [

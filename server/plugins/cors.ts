@@ -22,12 +22,13 @@ export const CORS_MAX_AGE_SECONDS = 7200;
 export async function installCors(app: PortalApp, options: { credentials?: boolean } = {}): Promise<void> {
   const grant = options.credentials ? CREDENTIALED_GRANT : GRANT;
   const uploadGrant = options.credentials ? CREDENTIALED_UPLOAD_GRANT : UPLOAD_GRANT;
+  const officeGrant = options.credentials ? CREDENTIALED_OFFICE_GRANT : OFFICE_GRANT;
   await app.register(cors, {
     hook: 'onRequest',
     delegator(request, callback) {
       const allowed = request.practice?.allowedOrigins ?? [];
       if (!isAllowedOrigin(request.headers.origin, allowed)) callback(null, REFUSE);
-      else callback(null, UPLOAD_PATH.test(request.url) ? uploadGrant : grant);
+      else callback(null, UPLOAD_PATH.test(request.url) ? uploadGrant : OFFICE_PATH.test(request.url) ? officeGrant : grant);
     },
   });
 }
@@ -55,5 +56,9 @@ const UPLOAD_GRANT = Object.freeze({
   allowedHeaders: [...CORS_ALLOWED_HEADERS, 'Tus-Resumable', 'Upload-Length', 'Upload-Metadata', 'Upload-Offset'],
   exposedHeaders: [...CORS_EXPOSED_HEADERS, 'Tus-Resumable', 'Upload-Offset', 'Upload-Length', 'Upload-Metadata', 'Upload-Expires', 'Location'],
 });
+/** The office API (the console on the practice's site) also changes records in part (PATCH). */
+const OFFICE_PATH = /^\/p\/[^/]+\/admin(?:[/?]|$)/;
+const OFFICE_GRANT = Object.freeze({ ...GRANT, methods: [...CORS_METHODS, 'PATCH'] });
 const CREDENTIALED_GRANT = Object.freeze({ ...GRANT, credentials: true });
+const CREDENTIALED_OFFICE_GRANT = Object.freeze({ ...OFFICE_GRANT, credentials: true });
 const CREDENTIALED_UPLOAD_GRANT = Object.freeze({ ...UPLOAD_GRANT, credentials: true });

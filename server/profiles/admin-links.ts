@@ -4,6 +4,7 @@ import type { Db } from '../db/open.js';
 import { transaction } from '../db/transaction.js';
 import { ApiError, notFound } from '../errors.js';
 import { forgetActingProfile } from '../repos/acting-profile.js';
+import type { OfficeActor } from '../office/actor.js';
 import type { AuditAction } from '../repos/audit.js';
 import { findAccountByEmail, type Account } from '../repos/clients.js';
 import type { Practice } from '../repos/practices.js';
@@ -31,8 +32,14 @@ function accountOrNotFound(db: Db, practice: Practice, email: string): Account {
  * (admin token, no account), the acting profile is the one linked or unlinked, the resource
  * the link row. Ids only; the address the office typed is never recorded.
  */
-function auditLinkChange(deps: AdminLinkDeps, practice: Practice, meta: RequestMeta, action: AuditAction, linkId: number, profileId: number) {
-  audit(deps, { practice, meta }, { action, profileId, resourceType: 'profile_access', resourceId: linkId });
+function auditLinkChange(
+  deps: AdminLinkDeps,
+  source: { practice: Practice; meta: RequestMeta; office?: OfficeActor },
+  action: AuditAction,
+  linkId: number,
+  profileId: number,
+) {
+  audit(deps, source, { action, profileId, resourceType: 'profile_access', resourceId: linkId });
 }
 
 /**
@@ -41,7 +48,7 @@ function auditLinkChange(deps: AdminLinkDeps, practice: Practice, meta: RequestM
  * (400, `fields.relationship`), when the link already exists, or when someone else already
  * holds the profile as their own (409: a self profile is one person's record).
  */
-export function linkProfile(deps: AdminLinkDeps, practice: Practice, body: ProfileLinkRequest, meta: RequestMeta): ProfileLink {
+export function linkProfile(deps: AdminLinkDeps, practice: Practice, body: ProfileLinkRequest, meta: RequestMeta, office?: OfficeActor): ProfileLink {
   const { db, clock } = deps;
   return transaction(db, () => {
     const account = accountOrNotFound(db, practice, body.email);
@@ -66,7 +73,7 @@ export function linkProfile(deps: AdminLinkDeps, practice: Practice, body: Profi
       relationship: body.relationship,
       permissions,
     });
-    auditLinkChange(deps, practice, meta, 'sensitive_create', linkId, profile.id);
+    auditLinkChange(deps, { practice, meta, office }, 'sensitive_create', linkId, profile.id);
     return { accountId: account.id, profileId: profile.id, relationship: body.relationship, permissions: toContractPermissions(permissions) };
   });
 }
@@ -76,13 +83,13 @@ export function linkProfile(deps: AdminLinkDeps, practice: Practice, body: Profi
  * the profile on their next request (authorization reads the link every time) and forget it
  * as their selection. 404 when there is no live link to revoke.
  */
-export function unlinkProfile(deps: AdminLinkDeps, practice: Practice, body: ProfileUnlinkRequest, meta: RequestMeta): void {
+export function unlinkProfile(deps: AdminLinkDeps, practice: Practice, body: ProfileUnlinkRequest, meta: RequestMeta, office?: OfficeActor): void {
   const { db, clock } = deps;
   transaction(db, () => {
     const account = accountOrNotFound(db, practice, body.email);
     const linkId = revokeLink(db, clock, practice.id, account.id, body.profileId);
     if (linkId === undefined) throw notFound('The account has no live link to that profile.');
     forgetActingProfile(db, practice.id, account.id, body.profileId);
-    auditLinkChange(deps, practice, meta, 'sensitive_delete', linkId, body.profileId);
+    auditLinkChange(deps, { practice, meta, office }, 'sensitive_delete', linkId, body.profileId);
   });
 }

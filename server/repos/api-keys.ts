@@ -55,3 +55,42 @@ export function markApiKeyUsed(db: Db, now: number, keyId: number): void {
     'UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ? - 60000)',
   ).run(now, keyId, now);
 }
+
+export function listApiKeys(db: Db, practiceId: number): ApiKey[] {
+  return statement<[number], ApiKeyRow>(db, `SELECT ${API_KEY_COLUMNS} FROM api_keys WHERE practice_id = ? ORDER BY created_at DESC, id DESC`)
+    .all(practiceId)
+    .map(apiKeyFromRow);
+}
+
+export function createApiKey(
+  db: Db,
+  now: number,
+  input: { practiceId: number; name: string; prefix: string; tokenHash: string; scopes: readonly ApiKeyScope[]; createdBy: number | null },
+): ApiKey {
+  const row = statement<unknown[], ApiKeyRow>(
+    db,
+    `INSERT INTO api_keys (practice_id, name, prefix, token_hash, scopes, created_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     RETURNING ${API_KEY_COLUMNS}`,
+  ).get(input.practiceId, input.name, input.prefix, input.tokenHash, JSON.stringify(input.scopes), input.createdBy, now)!;
+  return apiKeyFromRow(row);
+}
+
+export function findApiKey(db: Db, practiceId: number, keyId: number): ApiKey | undefined {
+  const row = statement<[number, number], ApiKeyRow>(db, `SELECT ${API_KEY_COLUMNS} FROM api_keys WHERE practice_id = ? AND id = ?`).get(
+    practiceId,
+    keyId,
+  );
+  return row && apiKeyFromRow(row);
+}
+
+/** Revokes the key (once: a revoked key keeps its first revocation time); true when this call revoked it. */
+export function revokeApiKey(db: Db, now: number, practiceId: number, keyId: number): boolean {
+  return (
+    statement<[number, number, number]>(db, 'UPDATE api_keys SET revoked_at = ? WHERE practice_id = ? AND id = ? AND revoked_at IS NULL').run(
+      now,
+      practiceId,
+      keyId,
+    ).changes === 1
+  );
+}

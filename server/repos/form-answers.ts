@@ -34,12 +34,18 @@ export function saveDraft(
   return now;
 }
 
-export function findSubmitted(db: Db, practiceId: number, profileId: number, formId: FormId): StoredAnswers | undefined {
-  const row = statement<[number, number, string], { answers: string; submitted_at: number }>(
+/** Submitted answers, with the form version answered and who submitted them. */
+export interface SubmittedAnswers extends StoredAnswers {
+  formVersion: number;
+  submittedBy: number;
+}
+
+export function findSubmitted(db: Db, practiceId: number, profileId: number, formId: FormId): SubmittedAnswers | undefined {
+  const row = statement<[number, number, string], { answers: string; submitted_at: number; form_version: number; submitted_by: number }>(
     db,
-    'SELECT answers, submitted_at FROM form_answers WHERE practice_id = ? AND profile_id = ? AND form_id = ?',
+    'SELECT answers, submitted_at, form_version, submitted_by FROM form_answers WHERE practice_id = ? AND profile_id = ? AND form_id = ?',
   ).get(practiceId, profileId, formId);
-  return row && { answers: JSON.parse(row.answers) as FormAnswers, at: row.submitted_at };
+  return row && { answers: JSON.parse(row.answers) as FormAnswers, at: row.submitted_at, formVersion: row.form_version, submittedBy: row.submitted_by };
 }
 
 /** Stores the submitted answers (replacing earlier ones) and clears the draft, together. */

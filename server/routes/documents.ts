@@ -5,13 +5,11 @@ import { acceptEsign, esignView } from '../documents/esign.js';
 import { formState, saveFormDraft, submitForm } from '../documents/forms.js';
 import { packetView } from '../documents/packet.js';
 import { cardState, saveCardToken } from '../documents/payment-card.js';
-import { signedCopyPdf } from '../documents/pdf.js';
+import { signedCopyDownload } from '../documents/signed-copy-download.js';
 import { completedDocuments, sign, signedCopy } from '../documents/signatures.js';
-import { attachmentDisposition } from '../files/content-disposition.js';
 import type { ProfileScopeOptions } from '../plugins/profile-access.js';
 import { clientActorOf } from '../request/actor.js';
 import { defineRoute } from './define-route.js';
-import { DOWNLOAD_CSP } from './files.js';
 
 /**
  * `<document-signer>`'s routes under `/p/:practice/profiles/:profileId` (session and profile
@@ -43,18 +41,8 @@ export const documentRoutes: FastifyPluginAsync<ProfileScopeOptions> = async (ap
     async (request, reply) => {
       const actor = clientActorOf(request);
       const copy = signedCopy(deps, actor, Number(request.params.signatureId));
-      const bytes = await signedCopyPdf(copy, actor.profile.displayName);
-      const name = `${copy.signature.title || 'document'} v${copy.signature.version}.pdf`.replace(/[\\/:*?"<>|]/g, '-');
-      return reply
-        .headers({
-          'content-type': 'application/pdf',
-          'content-length': String(bytes.byteLength),
-          'content-disposition': attachmentDisposition(name),
-          'content-security-policy': DOWNLOAD_CSP,
-          'x-content-type-options': 'nosniff',
-          'cache-control': 'no-store',
-        })
-        .send(Buffer.from(bytes));
+      const download = await signedCopyDownload(copy, actor.profile.displayName);
+      return reply.headers(download.headers).send(download.body);
     },
     { exposeHeadRoute: false },
   );

@@ -1,23 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { open } from 'node:fs/promises';
 import * as op from '../../src/contract/operations/files.js';
 import { ApiError, notFound } from '../errors.js';
 import { fileItem } from '../files/commit.js';
-import { attachmentDisposition } from '../files/content-disposition.js';
-import { mediaTypeOf } from '../files/file-types.js';
+import { openStoredFile, unreleasedRefusal } from '../files/download.js';
 import { uploadPolicy } from '../files/upload-policy.js';
 import type { UploadService } from '../files/upload-service.js';
 import type { ProfileScopeOptions } from '../plugins/profile-access.js';
-import { findFile, isReleased, listFiles, profileUsage } from '../repos/files.js';
+import { findFile, listFiles, profileUsage } from '../repos/files.js';
 import { clientActorOf } from '../request/actor.js';
 import { audit } from '../request/audit.js';
 import { defineRoute } from './define-route.js';
-
-/**
- * A download is an attachment and never a page of ours (R51): `sandbox` stops anything in it
- * from running as this origin even if a browser were made to render it.
- */
-export const DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
 
 function requireUploads(uploads: UploadService | null): UploadService {
   if (!uploads) throw new ApiError(503, 'unavailable');
@@ -68,23 +60,14 @@ export const fileRoutes: FastifyPluginAsync<ProfileScopeOptions> = async (app, d
       const file = findFile(deps.db, actor.practice.id, actor.profile.id, Number(request.params.fileId));
       if (!file) throw notFound();
       // R52: only a file the scanner cleared (or the practice released unscanned) is ever served.
-      if (!isReleased(file.scanStatus)) {
+      const refusal = unreleasedRefusal(file);
+      if (refusal) {
         audit(deps, actor, { action: 'sensitive_read', outcome: 'failure', resourceType: 'file', resourceId: file.id });
-        throw new ApiError(409, 'conflict', file.scanStatus === 'infected' ? 'This file was not accepted.' : 'This file is still being checked.');
+        throw refusal;
       }
-      const handle = await open(uploads.storage.storedPath(file.storageName), 'r');
-      const { size } = await handle.stat();
+      const download = await openStoredFile(uploads.storage, file);
       audit(deps, actor, { action: 'sensitive_read', outcome: 'success', resourceType: 'file', resourceId: file.id });
-      return reply
-        .headers({
-          'content-type': mediaTypeOf(file.fileType),
-          'content-length': String(size),
-          'content-disposition': attachmentDisposition(file.fileName),
-          'content-security-policy': DOWNLOAD_CSP,
-          'x-content-type-options': 'nosniff',
-          'cache-control': 'no-store',
-        })
-        .send(handle.createReadStream());
+      return reply.headers(download.headers).send(download.stream);
     },
     noHead,
   );

@@ -11,7 +11,9 @@ import {
   setPortalUrl,
   type Practice,
 } from '../repos/practices.js';
+import { setConsoleUrl } from '../staff/console-page.js';
 import { seedDemoBookings } from './demo-bookings.js';
+import { seedDemoStaff } from './demo-staff.js';
 import { seedDemoPackets } from './demo-packets.js';
 import { INFORMED_CONSENT, PRIVACY_NOTICE } from './demo-documents.js';
 
@@ -31,6 +33,8 @@ export interface DemoSite {
   origins: string[];
   /** The demo page holding <portal-signin>; emailed links point there. */
   portalUrl: string | null;
+  /** The demo page holding the staff console; staff sign-in links point there. */
+  consoleUrl?: string | null;
 }
 
 const hours = (h: number, m = 0) => h * 60 + m;
@@ -51,6 +55,10 @@ export function seedDemo(db: Db, clock: Clock, site: DemoSite): string[] {
       seedHarbor(db, clock);
       created.push(SECOND_PRACTICE_SLUG);
     }
+    for (const slug of [DEMO_PRACTICE_SLUG, SECOND_PRACTICE_SLUG]) {
+      const practice = findPracticeBySlug(db, slug);
+      if (practice) seedDemoStaff(db, clock, practice);
+    }
     return created;
   });
 }
@@ -67,6 +75,7 @@ export function pointDemoPracticeAtSite(db: Db, clock: Clock, site: DemoSite): v
     const isLoopback = (origin: string) => /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin);
     setAllowedOrigins(db, clock, practice.id, [...practice.allowedOrigins.filter((o) => !isLoopback(o)), ...site.origins]);
     setPortalUrl(db, clock, practice.id, site.portalUrl);
+    if (site.consoleUrl !== undefined) setConsoleUrl(db, clock.now(), practice.id, site.consoleUrl);
   });
 }
 
@@ -83,6 +92,7 @@ function seedLakeside(db: Db, clock: Clock, site: DemoSite): Practice {
     senderName: 'Lakeside Counseling',
     senderAddress: 'no-reply@lakeside.example',
   });
+  if (site.consoleUrl) setConsoleUrl(db, clock.now(), practice.id, site.consoleUrl);
   seedLakesideCare(db, clock, practice.id);
   seedLakesideDocuments(db, clock, practice.id);
   seedLakesideClients(db, clock, practice.id);
@@ -197,6 +207,7 @@ function seedHarbor(db: Db, clock: Clock): Practice {
     senderAddress: 'no-reply@harbor.example',
   });
   const practiceId = practice.id;
+  setConsoleUrl(db, clock.now(), practiceId, 'https://harbor.example/console');
   const robin = createClinician(db, clock, {
     practiceId,
     name: 'Robin Hart',

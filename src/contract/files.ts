@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { FILE_STATUSES, FILE_TYPES, UPLOAD_FINGERPRINT_PATTERN } from './constants.js';
+import { FILE_STATUSES, FILE_TYPE_RULES, FILE_TYPES, UPLOAD_FINGERPRINT_PATTERN } from './constants.js';
 import { ProfileParams } from './profiles.js';
 
 // Files a client uploads for their clinician (<file-uploader>, R46–R56). Uploads use the tus
@@ -62,6 +62,11 @@ export const UploadPolicy = Type.Object(
 export type UploadPolicy = Static<typeof UploadPolicy>;
 
 const FileId = Type.Integer({ minimum: 1, description: 'A file id, as `GET files` lists it.' });
+
+/** A download's body for the OpenAPI document: the bytes, as any allowed type's media type. */
+export const FILE_DOWNLOAD_CONTENT = Object.fromEntries(
+  FILE_TYPES.map((type) => [FILE_TYPE_RULES[type].mediaType, { schema: { type: 'string', format: 'binary' } }]),
+);
 
 export const FileItem = Type.Object(
   {

@@ -10,3 +10,6 @@ export * from './files.js';
 export * from './households.js';
 export * from './booking.js';
 export * from './documents.js';
+export * from './staff.js';
+export * from './office.js';
+export * from './office-clinicians.js';

@@ -4,8 +4,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type PortalApp } from '../../server/app.js';
 import type { AppConfig } from '../../server/config.js';
 import { migrate } from '../../server/db/migrate.js';
-import { closeDatabase, openDatabase } from '../../server/db/open.js';
+import { closeDatabase, openDatabase, type Db } from '../../server/db/open.js';
 import { createAccount } from '../../server/repos/clients.js';
+import { officeApiKey } from './office-credentials.js';
 import { ADMIN_TOKEN, createTestDb, LAKESIDE_ORIGIN, testConfig, type TestDb } from './helpers.js';
 
 export interface CallOptions {
@@ -17,7 +18,7 @@ export interface CallOptions {
   bearer?: string;
 }
 
-type Target = { app: PortalApp };
+type Target = { app: PortalApp; db?: Db };
 
 export function call(t: Target, method: 'GET' | 'POST' | 'DELETE', path: string, payload?: unknown, options: CallOptions = {}) {
   const headers: Record<string, string> = { origin: LAKESIDE_ORIGIN, ...options.headers };
@@ -40,8 +41,9 @@ export const pinSignIn = (t: Target, email: string, pin: string, options: CallOp
 export const codeSignIn = (t: Target, email: string, code: string, options: CallOptions = {}) =>
   call(t, 'POST', '/auth/email-code', { email, code }, options);
 export const getSession = (t: Target, bearer: string, options: CallOptions = {}) => call(t, 'GET', '/auth/session', undefined, { ...options, bearer });
+/** A POST to the office API: with a practice API key when the test has the database (any mode), else the development admin token. */
 export const admin = (t: Target, path: string, payload: unknown, practice = 'lakeside') =>
-  call(t, 'POST', `/admin${path}`, payload, { practice, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+  call(t, 'POST', `/admin${path}`, payload, { practice, headers: { authorization: `Bearer ${t.db ? officeApiKey(t.db, practice) : ADMIN_TOKEN}` } });
 
 export interface StoredMail {
   id: number;

@@ -22,6 +22,7 @@ import {
   auditSince,
   auditTip,
   assertOneRefusal,
+  call,
   getSession,
   issuePin,
   newAccount,
@@ -31,6 +32,7 @@ import {
   RestartableApp,
 } from './auth-helpers.js';
 import { ADMIN_TOKEN, createTestApp, PIN_PEPPER, tempDir, TEST_PIN_SCRYPT_LOG_N, type TestApp } from './helpers.js';
+import { newApiKey } from './staff-helpers.js';
 
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
@@ -353,7 +355,10 @@ describe('PIN generation, hashing and the pepper (R17, R19)', () => {
   test('a production app built without a pepper refuses PINs (503) instead of inventing one', async () => {
     const t = await createTestApp({ config: { mode: 'production', pinPepper: undefined } });
     try {
-      assert.equal((await admin(t, '/pins', { email: 'alex@example.com' })).statusCode, 503);
+      // Production has no admin token: the office calls with an API key.
+      const key = newApiKey(t, ['write']);
+      const issued = await call(t, 'POST', '/admin/pins', { email: 'alex@example.com' }, { headers: { authorization: `Bearer ${key}` } });
+      assert.equal(issued.statusCode, 503);
       const res = await pinSignIn(t, 'alex@example.com', '123456');
       assert.equal(res.statusCode, 503);
       assert.equal(res.json().error.code, 'unavailable');

@@ -2,21 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FormState, Packet } from '../../src/contract/index.js';
 import { auditSince, auditTip } from './auth-helpers.js';
-import { as, documentsApp, errorOf, jordanForMaya, maria, packet } from './documents-helpers.js';
+import { as, CONTACT_ANSWERS as CONTACT, documentsApp, errorOf, jordanForMaya, maria, packet } from './documents-helpers.js';
 import type { TestApp } from './helpers.js';
-
-const CONTACT = {
-  addressLine1: '12 Calle Mayor',
-  city: 'Springfield',
-  state: 'IL',
-  postalCode: '62701',
-  mobilePhone: '(555) 555-0100',
-  email: 'maria@example.com',
-  emergencyName: 'Ana García',
-  emergencyRelationship: 'hermana',
-  emergencyPhone: '555-555-0101',
-  textReminders: true,
-};
 
 describe('documents: forms from field descriptions, drafts, validation codes, audit without values', () => {
   let t: TestApp;

@@ -12,6 +12,20 @@ import { ADMIN_TOKEN, LAKESIDE_ORIGIN, createTestApp, type TestApp } from './hel
 export const PAYMENT_ORIGIN = 'https://pay.lakeside.example';
 export const USER_AGENT = 'Mozilla/5.0 (test) DocumentSigner/1.0';
 
+/** A complete, valid contact form (María's). */
+export const CONTACT_ANSWERS = {
+  addressLine1: '12 Calle Mayor',
+  city: 'Springfield',
+  state: 'IL',
+  postalCode: '62701',
+  mobilePhone: '(555) 555-0100',
+  email: 'maria@example.com',
+  emergencyName: 'Ana García',
+  emergencyRelationship: 'hermana',
+  emergencyPhone: '555-555-0101',
+  textReminders: true,
+};
+
 export async function documentsApp(options: { logger?: LoggerOption } = {}): Promise<TestApp> {
   const t = await createTestApp({ logger: options.logger });
   const practice = findPracticeBySlug(t.db, 'lakeside')!;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { FakeClock } from '../../server/clock.js';
-import { ConfigError, readServerConfig } from '../../server/config.js';
+import { readServerConfig } from '../../server/config.js';
 import { createEndpointRuntime } from '../../server/runtime.js';
 import { seedDemo } from '../../server/seed/demo.js';
 import { ADMIN_TOKEN, PIN_PEPPER, tempDir } from './helpers.js';
@@ -114,10 +114,12 @@ describe('server configuration from the environment', () => {
     assert.equal(config.smtpUrl, undefined);
   });
 
-  test('production requires a long ADMIN_TOKEN and a long PIN_PEPPER', () => {
-    assert.throws(() => readServerConfig({ PIN_PEPPER }, 'production'), ConfigError);
-    assert.throws(() => readServerConfig({ ADMIN_TOKEN: 'short', PIN_PEPPER }, 'production'), /at least 32/);
-    assert.equal(readServerConfig({ ADMIN_TOKEN, PIN_PEPPER }, 'production').adminToken, ADMIN_TOKEN);
+  test('production ignores ADMIN_TOKEN (staff and API keys instead) and requires a long PIN_PEPPER', () => {
+    assert.equal(readServerConfig({ PIN_PEPPER }, 'production').adminToken, '');
+    assert.equal(readServerConfig({ PIN_PEPPER }, 'production').adminTokenIgnored, false);
+    const ignored = readServerConfig({ ADMIN_TOKEN, PIN_PEPPER }, 'production');
+    assert.equal(ignored.adminToken, '');
+    assert.equal(ignored.adminTokenIgnored, true);
     assert.throws(() => readServerConfig({ ADMIN_TOKEN }, 'production'), /PIN_PEPPER is required/);
     assert.throws(() => readServerConfig({ ADMIN_TOKEN, PIN_PEPPER: 'short' }, 'production'), /PIN_PEPPER must be at least 32/);
     assert.throws(() => readServerConfig({ PIN_PEPPER: 'short' }, 'development'), /PIN_PEPPER must be at least 32/);

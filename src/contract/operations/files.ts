@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { FILE_TYPE_RULES, FILE_TYPES } from '../constants.js';
 import {
+  FILE_DOWNLOAD_CONTENT,
   FileList,
   FileParams,
   FileUploaded,
@@ -20,7 +20,6 @@ import { refTo } from '../ref.js';
 // PortalClient method (uploadFile); the HEAD, PATCH and DELETE steps are the upload library's.
 
 const TAGS = ['files', 'phi'] as const;
-const BINARY = { type: 'string', format: 'binary' } as const;
 const TUS_RESUMABLE_HEADER = { type: 'string', description: '`1.0.0`' };
 const UPLOAD_OFFSET_HEADER = { type: 'string', description: 'Bytes the server holds; the next PATCH starts here.' };
 const NO_STORAGE = '`unavailable`: the server has no file storage configured.';
@@ -110,7 +109,7 @@ export const downloadFile = operation({
         'Content-Disposition': { type: 'string', description: '`attachment; filename="…"; filename*=UTF-8\'\'…`' },
         'Content-Length': { type: 'string' },
       },
-      content: Object.fromEntries(FILE_TYPES.map((type) => [FILE_TYPE_RULES[type].mediaType, { schema: BINARY }])),
+      content: FILE_DOWNLOAD_CONTENT,
     },
     404: '`not_found`: no such profile for this sign-in (or no view permission), or no such file of this profile.',
     409: '`conflict`: the file is not released (R52): still `pending_scan`, or `infected`. See `FileItem.status`.',
