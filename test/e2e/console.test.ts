@@ -12,6 +12,8 @@ import { startHarness, axeViolations, eventually, outboxFor, type Harness } from
 
 let h: Harness;
 let officeApi = true;
+/** Staff notification emails come with the practice events (webhooks and notifications). */
+let notifications = true;
 
 before(async () => {
   h = await startHarness();
@@ -19,6 +21,7 @@ before(async () => {
   // this tree the walk cannot run; say so rather than fail.
   const probe = await fetch(`${h.endpointUrl}/admin/clinicians`, { headers: { Authorization: `Bearer ${h.adminToken}` } });
   officeApi = probe.status === 200;
+  notifications = (await fetch(`${h.endpointUrl}/admin/notifications`, { headers: { Authorization: `Bearer ${h.adminToken}` } })).status === 200;
 });
 
 afterEach(async () => {
@@ -271,6 +274,11 @@ async function walk(t: TestContext, lang: Lang) {
     return messages.length >= 2 ? messages : undefined;
   });
   assert.ok(clientMail.every((m) => m.language === lang), `the client's emails are in ${lang}`);
+  if (!notifications) {
+    t.diagnostic('staff notification emails are not in this tree yet: not checked');
+    await h.settled(office);
+    return;
+  }
   const ownerMail = await eventually('the notification emails', async () => {
     const subjects = (await outboxFor(h, OWNER)).map((m) => m.subject);
     const requested = subjects.some((s) => /requested an appointment|solicitó una cita/i.test(s));
