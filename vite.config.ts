@@ -6,13 +6,15 @@ const TUS_CHUNK = 'portal-widgets-tus.js';
 const PURIFY_CHUNK = 'portal-widgets-purify.js';
 const SPANISH_CHUNK = 'portal-widgets-es.js';
 const SPANISH_MODULE = /generated\/locales\/es(\.js|\.ts)?$/;
+const CONSOLE_FILE = 'console.js';
+const CONSOLE_SPANISH_CHUNK = 'console-es.js';
 
 /**
  * Builds a module as dist/<fileName>, once the bundle is written: tus-js-client
  * (dist/portal-widgets-tus.js), DOMPurify (dist/portal-widgets-purify.js) and the Spanish
  * messages (dist/portal-widgets-es.js).
  */
-function sideChunk(entry: string, fileName: string, alias: Record<string, string> = {}): Plugin {
+function sideChunk(entry: string, fileName: string, alias: Record<string, string> = {}, plugins: Plugin[] = []): Plugin {
   return {
     name: `portal-side-chunk:${fileName}`,
     apply: 'build',
@@ -20,6 +22,7 @@ function sideChunk(entry: string, fileName: string, alias: Record<string, string
       await build({
         configFile: false,
         logLevel: 'warn',
+        plugins,
         resolve: { alias },
         build: {
           outDir: 'dist',
@@ -27,6 +30,51 @@ function sideChunk(entry: string, fileName: string, alias: Record<string, string
           target: 'es2022',
           lib: { entry, formats: ['es'], fileName: () => fileName },
           rolldownOptions: { output: { minify: true } },
+        },
+      });
+    },
+  };
+}
+
+/**
+ * Leaves the office console's messages (ids `console-…`, one line each in the generated
+ * module) out of the widgets' Spanish chunk: the console has a Spanish chunk of its own.
+ */
+function withoutConsoleMessages(): Plugin {
+  return {
+    name: 'portal-without-console-messages',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!SPANISH_MODULE.test(id.split('?')[0].replace(/\.ts$/, ''))) return null;
+      return { code: code.replace(/^'console-[^']*': .*,\n/gm, ''), map: null };
+    },
+  };
+}
+
+/**
+ * Builds the office console (src/console/console.ts) as dist/console.js once the bundle is
+ * written: its own file, so the widgets' bundle carries none of it. Its Spanish messages are
+ * dist/console-es.js (the whole catalogue: the console also shows the widgets' error texts and
+ * form labels), loaded only when the console is in Spanish.
+ */
+function consoleChunk(): Plugin {
+  return {
+    name: 'portal-console-chunk',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        plugins: [minifyTemplates()],
+        build: {
+          outDir: 'dist',
+          emptyOutDir: false,
+          target: 'es2022',
+          lib: { entry: 'src/console/console.ts', formats: ['es'], fileName: () => CONSOLE_FILE },
+          rolldownOptions: {
+            external: [SPANISH_MODULE],
+            output: { codeSplitting: false, minify: true, paths: (id: string) => (SPANISH_MODULE.test(id) ? `./${CONSOLE_SPANISH_CHUNK}` : id) },
+          },
         },
       });
     },
@@ -93,7 +141,14 @@ export default defineConfig(({ mode }) => {
         sideChunk('node_modules/dompurify/dist/purify.es.mjs', PURIFY_CHUNK),
         // The messages need only @lit/localize's `str` tag (a plain object the runtime checks
         // by shape), not a second copy of the runtime.
-        sideChunk('src/core/i18n/generated/locales/es.ts', SPANISH_CHUNK, {
+        sideChunk(
+          'src/core/i18n/generated/locales/es.ts',
+          SPANISH_CHUNK,
+          { '@lit/localize': resolve('node_modules/@lit/localize/internal/str-tag.js') },
+          [withoutConsoleMessages()],
+        ),
+        consoleChunk(),
+        sideChunk('src/core/i18n/generated/locales/es.ts', CONSOLE_SPANISH_CHUNK, {
           '@lit/localize': resolve('node_modules/@lit/localize/internal/str-tag.js'),
         }),
       ],

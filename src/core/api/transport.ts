@@ -1,6 +1,6 @@
 import { PortalApiError, codeForResponse, parseRetryAfter } from './errors.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface PortalRequest {
   method: HttpMethod;
