@@ -336,7 +336,8 @@ describe('booking: emails in the development outbox', () => {
       const [start] = await samDay(t, l, client, '2025-01-15');
       await confirmedAt(t, l, client, start);
       const worker = new MailWorker({ db: t.db, clock: t.clock, transport: createMailTransport({ smtpUrl: undefined }).transport });
-      assert.deepEqual(await worker.runOnce(), { sent: 2, failed: 0 });
+      // The client's two emails, and the request's notification to the staff (Sam, the office, the owner).
+      assert.deepEqual(await worker.runOnce(), { sent: 5, failed: 0 });
       const messages = (await t.app.inject({ url: `/dev/outbox.json?to=${client.email}` })).json<DevOutboxMessage[]>();
       assert.deepEqual(messages.map((m) => m.attachments.map((a) => a.filename)), [['appointment.ics'], []]);
       const file = await t.app.inject({ url: messages[0].attachments[0].url });
