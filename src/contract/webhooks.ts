@@ -58,13 +58,14 @@ export const WebhookEndpointWithSecret = Type.Object(
 );
 export type WebhookEndpointWithSecret = Static<typeof WebhookEndpointWithSecret>;
 
-const EventTypes = Type.Array(refTo(PracticeEventTypeSchema), { maxItems: PRACTICE_EVENT_TYPES.length, uniqueItems: true });
+const eventTypes = (description?: string) =>
+  Type.Array(refTo(PracticeEventTypeSchema), { maxItems: PRACTICE_EVENT_TYPES.length, uniqueItems: true, ...(description ? { description } : {}) });
 
 export const WebhookEndpointRequest = Type.Object(
   {
     url: Type.String({ minLength: 8, maxLength: 2000, description: 'https (http only to localhost in development); never a private address in production.' }),
     description: Type.Optional(Type.String({ maxLength: 200 })),
-    eventTypes: Type.Optional({ ...EventTypes, description: 'The types to send; omitted or empty: every type.' }),
+    eventTypes: Type.Optional(eventTypes('The types to send; omitted or empty: every type.')),
   },
   { $id: 'WebhookEndpointRequest', additionalProperties: false },
 );
@@ -74,7 +75,7 @@ export const WebhookEndpointChange = Type.Object(
   {
     url: Type.Optional(Type.String({ minLength: 8, maxLength: 2000 })),
     description: Type.Optional(Type.String({ maxLength: 200 })),
-    eventTypes: Type.Optional(EventTypes),
+    eventTypes: Type.Optional(eventTypes()),
     active: Type.Optional(Type.Boolean({ description: 'false pauses deliveries (they wait, within their 24 h).' })),
   },
   { $id: 'WebhookEndpointChange', additionalProperties: false },
