@@ -8,7 +8,8 @@ import { DAY, lakeside, newClient, openSlots, requestTime, starts, type Lakeside
 import { as, CONTACT_ANSWERS as CONTACT, documentsApp, errorOf, maria } from './documents-helpers.js';
 import { profileIdOf } from './files-helpers.js';
 import { LAKESIDE_ORIGIN, type TestApp } from './helpers.js';
-import { apiKeyToken, asStaff, auditAfter, auditSeq, staffToken } from './office-helpers.js';
+import { asStaff, auditAfter, auditSeq, staffToken } from './office-helpers.js';
+import { newApiKey } from './staff-helpers.js';
 
 describe('office API: clients', () => {
   let t: TestApp;
@@ -176,14 +177,14 @@ describe('office API: clients', () => {
   });
 
   test('an API key reads every client with its read scope and needs write to add one; the trail names the key', async () => {
-    const reader = apiKeyToken(t, ['read']);
+    const reader = newApiKey(t, ['read']);
     const seq = auditSeq(t);
     assert.ok(names(await asStaff(t, 'GET', '/clients', { token: reader })).includes('María García'));
     const [read] = auditAfter(t, seq);
     assert.ok(read.apiKeyId !== null && read.staffId === null);
     const refused = await asStaff(t, 'POST', '/clients', { token: reader, payload: { name: 'Key Client', email: 'key@example.com', language: 'en' } });
     assert.equal(refused.statusCode, 403);
-    const writer = apiKeyToken(t, ['read', 'write']);
+    const writer = newApiKey(t, ['read', 'write']);
     const made = await asStaff(t, 'POST', '/clients', { token: writer, payload: { name: 'Key Client', email: 'key@example.com', language: 'en' } });
     assert.equal(made.statusCode, 201, made.body);
   });

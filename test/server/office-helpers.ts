@@ -49,16 +49,6 @@ export function staffToken(t: Pick<TestApp, 'db' | 'clock'>, role: StaffRole, cl
   return token;
 }
 
-/** A new API key of the practice with `scopes`, inserted directly; returns the key to present. */
-export function apiKeyToken(t: Pick<TestApp, 'db' | 'clock'>, scopes: readonly string[], practice = 'lakeside'): string {
-  const practiceId = findPracticeBySlug(t.db, practice)!.id;
-  const token = `cpk_${newToken()}`;
-  t.db
-    .prepare('INSERT INTO api_keys (practice_id, name, prefix, token_hash, scopes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(practiceId, 'Test key', token.slice(0, 12), tokenHash(token), JSON.stringify(scopes), t.clock.now());
-  return token;
-}
-
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A call to `/p/lakeside/admin<path>` with `token` (default: the dev admin token, an owner). */

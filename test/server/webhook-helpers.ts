@@ -1,6 +1,6 @@
 // Helpers for the webhook tests: a real HTTP receiver on 127.0.0.1, a signature check written
 // from the Standard Webhooks spec independently of server/webhooks/signature.ts, and staff rows.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -129,20 +129,6 @@ export async function waitFor(check: () => boolean, timeoutMs: number, what: str
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-/** An API key straight in the database: `cpk_` + a token, only its SHA-256 stored. */
-export function insertApiKey(db: Db, clock: Clock, practiceId: number, scopes: readonly string[]): string {
-  const token = `cpk_${randomBytes(32).toString('base64url')}`;
-  db.prepare('INSERT INTO api_keys (practice_id, name, prefix, token_hash, scopes, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    practiceId,
-    'test key',
-    token.slice(0, 12),
-    createHash('sha256').update(token).digest('hex'),
-    JSON.stringify(scopes),
-    clock.now(),
-  );
-  return token;
 }
 
 /** An office call with the development admin token (any method). */

@@ -8,7 +8,8 @@ import type { WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndp
 import { WebhookWorker } from '../../server/webhooks/worker.js';
 import { lakeside, newClient, openSlots, requestTime, starts, type Lakeside } from './booking-helpers.js';
 import { createTestApp, type TestApp } from './helpers.js';
-import { asOwner, insertApiKey, verifyStandardWebhook, WebhookReceiver } from './webhook-helpers.js';
+import { newApiKey } from './staff-helpers.js';
+import { asOwner, verifyStandardWebhook, WebhookReceiver } from './webhook-helpers.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -238,8 +239,8 @@ describe('signed webhooks', () => {
   });
 
   test('permissions: an API key needs the webhooks scope; clients cannot reach the routes', async () => {
-    const readOnly = insertApiKey(t.db, t.clock, l.practice.id, ['read', 'write']);
-    const hooks = insertApiKey(t.db, t.clock, l.practice.id, ['webhooks']);
+    const readOnly = newApiKey(t, ['read', 'write']);
+    const hooks = newApiKey(t, ['webhooks']);
     const call = (token: string, url = '/p/lakeside/admin/webhooks') => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
     assert.equal((await call(readOnly)).statusCode, 403);
     assert.equal((await call(hooks)).statusCode, 200);
@@ -253,7 +254,7 @@ describe('webhook URLs in production', () => {
   test('a private or loopback address is refused on create, however written', async () => {
     const t = await createTestApp({ config: { mode: 'production' } });
     try {
-      const key = insertApiKey(t.db, t.clock, lakeside(t).practice.id, ['webhooks']);
+      const key = newApiKey(t, ['webhooks']);
       const create = (url: string) =>
         t.app.inject({ method: 'POST', url: '/p/lakeside/admin/webhooks', headers: { authorization: `Bearer ${key}` }, payload: { url } });
       for (const url of ['http://127.0.0.1:9000/in', 'https://127.0.0.1/in', 'https://localhost/in', 'https://10.1.2.3/in', 'https://[::1]/in', 'https://169.254.169.254/x', 'https://2130706433/']) {
