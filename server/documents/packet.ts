@@ -10,8 +10,8 @@ import { ESIGN_TEXT_VERSION } from './esign-text.js';
 import { packetOf, type DocDeps } from './packet-items.js';
 import { latestVersions, textFor } from './texts.js';
 
-/** What one packet step reads as for this profile now; undefined for a document with no version yet (also the completion check, packet-completion.ts). */
-export function itemView(
+/** What one packet step reads as for this profile now; undefined for a document with no version yet. */
+function itemView(
   deps: DocDeps,
   owner: PacketOwner,
   item: PacketItemRow,
